@@ -1,0 +1,177 @@
+/**
+ * The audit: input → AuditResult (the JSON contract). Every entry point (bytes from the CLI, an HTML
+ * string, a text dump, a PageDoc walked from the live DOM) ends in `auditPage`, so a finding on the
+ * command line is the same finding in the browser.
+ */
+import { decodeInput } from './extract/decode';
+import { pageFromHtml } from './extract/from-html';
+import { pageFromText } from './extract/from-text';
+import type { CellSource, PageDoc } from './extract/page';
+import { columnLabel, rowLabel, tableName } from './format/cell-label';
+import { stableHash } from './hash';
+import { ruleMessageKey, t, type Lang } from './i18n/messages';
+import type { AuditResult, Cell, Finding } from './model/schema';
+import { recognise, type Recognition } from './recognize/recognize';
+import { makeContext } from './rules/context';
+import { RULES } from './rules/index';
+import type { FindingDraft } from './rules/types';
+
+export interface AuditOptions {
+  lang?: Lang;
+  today?: Date;
+}
+
+/** Inputs larger than this get input.too-large (real report pages are well under 1 MB; 20 MB pages are audited). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export interface DetailedAudit {
+  result: AuditResult;
+  /** Where each canonical cell was printed, for marking it on the page. */
+  sources: Record<string, CellSource>;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** Findings of these rules that share a cell are linked: one wrong number explains them all. */
+const LINKABLE = /^(applications\.|appeals\.|cell\.(not-a-number|negative|missing)|relation\.not-checked)/;
+
+function render(draft: FindingDraft, lang: Lang): Finding & { suspects?: string[] } {
+  const key = draft.messageKey ?? draft.rule;
+  const id = stableHash([key, draft.cells.join(','), draft.expected ?? '', draft.actual ?? '', draft.quote ?? ''].join('|'));
+  return {
+    id,
+    rule: draft.rule,
+    severity: draft.severity,
+    message: t(ruleMessageKey(key), draft.params, lang),
+    cells: draft.cells,
+    ...(draft.expected !== undefined ? { expected: draft.expected } : {}),
+    ...(draft.actual !== undefined ? { actual: draft.actual } : {}),
+    ...(draft.quote !== undefined ? { quote: draft.quote } : {}),
+    ...(draft.deadline !== undefined ? { deadline: draft.deadline } : {}),
+    ...(draft.suspects ? { suspects: draft.suspects } : {}),
+  };
+}
+
+function linkRelated(findings: (Finding & { suspects?: string[] })[]): Finding[] {
+  const linkable = findings.filter((f) => LINKABLE.test(f.rule) && f.severity !== 'info' || f.rule === 'relation.not-checked');
+  for (const a of linkable) {
+    const related: string[] = [];
+    const aSuspects = new Set(a.suspects ?? a.cells);
+    for (const b of linkable) {
+      if (a === b) continue;
+      const bSuspects = new Set(b.suspects ?? b.cells);
+      if (b.cells.some((c) => aSuspects.has(c)) || a.cells.some((c) => bSuspects.has(c))) related.push(b.id!);
+    }
+    if (related.length) a.related = related;
+  }
+  return findings.map(({ suspects: _, ...f }) => f);
+}
+
+function reportCells(recognition: Recognition, implied: Map<string, number>): Record<string, Cell> {
+  const cells: Record<string, Cell> = {};
+  for (const c of recognition.cells.values()) {
+    const p = c.parsed;
+    const i = implied.get(c.id);
+    cells[c.id] = {
+      raw: c.raw,
+      value: p.kind === 'number' ? p.value : null,
+      ...(i !== undefined ? { implied: i } : {}),
+      ...(p.kind === 'number' && p.unit ? { unit: p.unit } : {}),
+      ...(c.label ? { label: c.label } : {}),
+    };
+  }
+  return cells;
+}
+
+/** The recogniser names tables, rows and columns by id; messages name them by their printed labels. */
+function localizeStructureParams(draft: FindingDraft, lang: Lang): FindingDraft {
+  const p = { ...draft.params };
+  const table = String(p.table ?? '');
+  if ('row' in p) p.row = rowLabel(table, String(p.row), lang);
+  if ('column' in p) p.column = columnLabel(table, 'new', String(p.column), lang);
+  if ('table' in p) p.table = tableName(table, lang);
+  return { ...draft, params: p };
+}
+
+function inputFailure(source: string, draft: FindingDraft, lang: Lang): DetailedAudit {
+  return { result: { source, report: null, findings: linkRelated([render(draft, lang)]) }, sources: {} };
+}
+
+export function auditPageDetailed(page: PageDoc, source: string, options: AuditOptions = {}): DetailedAudit {
+  const lang = options.lang ?? 'zh';
+  const recognised = recognise(page);
+  if (!recognised.ok) {
+    const attachment = recognised.attachments.find((l) => /年度报告|年报/.test(l.text + l.href)) ?? recognised.attachments[0];
+    return inputFailure(
+      source,
+      attachment
+        ? { rule: 'input.no-report', severity: 'error', messageKey: 'input.no-report#attachment', params: { attachment: `${attachment.text} (${attachment.href})` }, cells: [] }
+        : { rule: 'input.no-report', severity: 'error', params: {}, cells: [] },
+      lang,
+    );
+  }
+  const recognition = recognised.recognition;
+  const ctx = makeContext(recognition, lang, options.today);
+  const drafts: FindingDraft[] = recognition.findings.map((d) => localizeStructureParams(d, lang));
+  for (const rule of RULES) {
+    try {
+      drafts.push(...rule.run(ctx));
+    } catch (error) {
+      drafts.push({ rule: 'internal.rule-failed', severity: 'error', params: { ruleId: rule.id, error: String((error as Error)?.message ?? error) }, cells: [] });
+    }
+  }
+  drafts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const findings = linkRelated(drafts.map((d) => render(d, lang)));
+  const sources: Record<string, CellSource> = {};
+  for (const c of recognition.cells.values()) if (c.source) sources[c.id] = c.source;
+  return {
+    result: {
+      source,
+      report: {
+        year: recognition.meta.year,
+        format: recognition.format,
+        agency: recognition.meta.agency,
+        published: recognition.meta.published,
+        cells: reportCells(recognition, ctx.solution.implied),
+      },
+      findings,
+    },
+    sources,
+  };
+}
+
+export const auditPage = (page: PageDoc, source: string, options?: AuditOptions): AuditResult => auditPageDetailed(page, source, options).result;
+
+export function auditHtml(html: string, source: string, options?: AuditOptions): AuditResult {
+  return auditPage(pageFromHtml(html), source, options);
+}
+
+export function auditText(text: string, source: string, options?: AuditOptions): AuditResult {
+  return auditPage(pageFromText(text), source, options);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** Bytes of a saved page or a text dump, encoding and kind detected by content. */
+export function auditBytes(bytes: Uint8Array, source: string, options: AuditOptions = {}): AuditResult {
+  const lang = options.lang ?? 'zh';
+  if (bytes.length > MAX_INPUT_BYTES) return tooLargeResult(source, bytes.length, options);
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail: decoded.detail }, cells: [] }, lang).result;
+  try {
+    return decoded.kind === 'html' ? auditHtml(decoded.text, source, options) : auditText(decoded.text, source, options);
+  } catch (error) {
+    return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail: `the page could not be parsed (${String((error as Error)?.message ?? error)})` }, cells: [] }, lang).result;
+  }
+}
+
+/** A failure of the input itself (a fetch that failed, an anti-bot challenge), as a result. */
+export function unreadableResult(source: string, detail: string, options: AuditOptions = {}): AuditResult {
+  return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail }, cells: [] }, options.lang ?? 'zh').result;
+}
+
+/** An input over the size guard, said as such and not audited. */
+export function tooLargeResult(source: string, size: number, options: AuditOptions = {}): AuditResult {
+  return inputFailure(source, { rule: 'input.too-large', severity: 'error', params: { size: formatBytes(size), limit: formatBytes(MAX_INPUT_BYTES) }, cells: [] }, options.lang ?? 'zh').result;
+}

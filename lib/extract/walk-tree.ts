@@ -1,0 +1,214 @@
+/**
+ * One walk over a parsed page, generic over the tree it reads: the cheerio adapter (saved pages, CLI)
+ * and the live-DOM adapter (content script) both call this, so both produce the same PageDoc.
+ * Iterative (no recursion: a table nested 500 deep must not overflow the stack), one pass, and
+ * guarded in size.
+ */
+import { normalizeLine, normalizeText } from './normalize-text';
+import type { PageDoc, RawCell, RawRow, RawTable } from './page';
+
+export interface TreeAdapter<N> {
+  /** 'element' for elements, 'text' for text nodes, anything else is skipped. */
+  kind(node: N): 'element' | 'text' | 'other';
+  /** Lower-case tag name of an element. */
+  tag(node: N): string;
+  attr(node: N, name: string): string | null;
+  textOf(node: N): string;
+  children(node: N): ArrayLike<N>;
+}
+
+export const LIMITS = {
+  /** Cells kept over the whole page; beyond it the rest is dropped and said in limits.truncated. */
+  maxCells: 400_000,
+  /** Characters kept of one cell's text. */
+  maxCellChars: 20_000,
+  /** Tables kept over the whole page. */
+  maxTables: 20_000,
+} as const;
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio']);
+const BLOCK = new Set([
+  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'table', 'section', 'article', 'header',
+  'footer', 'nav', 'aside', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'form', 'hr', 'main', 'figure', 'figcaption',
+  'address', 'center', 'caption', 'td', 'th', 'body', 'title',
+]);
+const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
+const ATTACHMENT = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+interface TableContext {
+  table: RawTable | null;
+  group: number;
+  inSection: boolean;
+  row: RawRow | null;
+  rowIndex: number;
+  cellIndex: number;
+  cell: { sink: string[]; tag: 'td' | 'th'; rowspan: string | null; colspan: string | null; cellIndex: number } | null;
+}
+
+/** Element is hidden by its own markup (inline style or the hidden attribute): the same test in both adapters. */
+function isHiddenByMarkup<N>(a: TreeAdapter<N>, node: N): boolean {
+  if (a.attr(node, 'hidden') !== null) return true;
+  const style = a.attr(node, 'style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): PageDoc {
+  const doc: PageDoc = { meta: { title: '', meta: {} }, lines: [], tables: [], links: [], mode, limits: { truncated: [] } };
+  const narrative: string[] = [];
+  const tables: TableContext[] = [];
+  let tableCount = 0;
+  let rowOrder = 0;
+  let cellCount = 0;
+  let hiddenDepth = 0;
+  let titleSink: string[] | null = null;
+  const linkStack: { href: string; sink: string[]; start: number }[] = [];
+  // Elements we entered, with what to undo on exit.
+  const exitActions: (() => void)[] = [];
+
+  const currentSink = (): string[] | null => {
+    if (titleSink) return titleSink;
+    const ctx = tables[tables.length - 1];
+    if (!ctx) return narrative;
+    return ctx.cell ? ctx.cell.sink : null; // text loose inside a table but outside cells is dropped
+  };
+
+  const truncate = (reason: string) => {
+    if (!doc.limits.truncated.includes(reason)) doc.limits.truncated.push(reason);
+  };
+
+  /** Returns the action to run on exit, or false to skip the subtree. */
+  const enter = (node: N): (() => void) | null | false => {
+    const kind = a.kind(node);
+    if (kind === 'text') {
+      if (hiddenDepth > 0) return false;
+      const sink = currentSink();
+      if (sink) sink.push(a.textOf(node));
+      return false;
+    }
+    if (kind !== 'element') return false;
+    const tag = a.tag(node);
+    if (tag === 'title') {
+      if (doc.meta.title || hiddenDepth > 0) return false;
+      titleSink = [];
+      const sink = titleSink;
+      return () => {
+        doc.meta.title = normalizeLine(sink.join(' '));
+        titleSink = null;
+      };
+    }
+    if (tag === 'meta') {
+      const name = (a.attr(node, 'name') ?? a.attr(node, 'property') ?? a.attr(node, 'http-equiv'))?.toLowerCase();
+      const content = a.attr(node, 'content');
+      if (name && content !== null && !(name in doc.meta.meta)) doc.meta.meta[name] = content;
+      return false;
+    }
+    if (SKIPPED.has(tag)) return false;
+
+    let undo: (() => void) | null = null;
+    const hidden = isHiddenByMarkup(a, node);
+    if (hidden) hiddenDepth++;
+    const addUndo = (f: () => void) => {
+      const prev = undo;
+      undo = prev ? () => (f(), prev()) : f;
+    };
+    if (hidden) addUndo(() => hiddenDepth--);
+
+    if (BLOCK.has(tag)) {
+      const sink = currentSink();
+      if (sink && hiddenDepth === 0) sink.push('\n');
+      if (tag !== 'br') addUndo(() => currentSink()?.push('\n'));
+    }
+
+    const ctx = tables[tables.length - 1];
+    if (tag === 'table') {
+      const index = tableCount++;
+      let table: RawTable | null = null;
+      if (hiddenDepth === 0) {
+        if (doc.tables.length < LIMITS.maxTables) {
+          table = { index, depth: tables.length, rows: [] };
+          doc.tables.push(table);
+        } else truncate(`tables beyond ${LIMITS.maxTables}`);
+      }
+      tables.push({ table, group: -1, inSection: false, row: null, rowIndex: 0, cellIndex: 0, cell: null });
+      addUndo(() => tables.pop());
+    } else if (ctx && !ctx.cell) {
+      // Structure of the innermost table: only its own row groups, rows and cells.
+      if (ROW_GROUPS.has(tag) && !ctx.row && !ctx.inSection) {
+        ctx.group++;
+        ctx.inSection = true;
+        addUndo(() => (ctx.inSection = false));
+      } else if (tag === 'tr' && !ctx.row) {
+        if (!ctx.inSection && ctx.group < 0) ctx.group = 0;
+        const row: RawRow = { cells: [], group: Math.max(ctx.group, 0), order: rowOrder++ };
+        const rowIndex = ctx.rowIndex++;
+        ctx.row = row;
+        ctx.cellIndex = 0;
+        if (ctx.table && hiddenDepth === 0) ctx.table.rows.push(row);
+        void rowIndex;
+        addUndo(() => (ctx.row = null));
+      } else if ((tag === 'td' || tag === 'th') && ctx.row) {
+        const cellIndex = ctx.cellIndex++;
+        ctx.cell = { sink: [], tag, rowspan: a.attr(node, 'rowspan'), colspan: a.attr(node, 'colspan'), cellIndex };
+        const open = ctx.cell;
+        const row = ctx.row;
+        const table = ctx.table;
+        const rowIndex = ctx.rowIndex - 1;
+        addUndo(() => {
+          ctx.cell = null;
+          if (!table || hiddenDepth > 0) return;
+          if (cellCount >= LIMITS.maxCells) return truncate(`cells beyond ${LIMITS.maxCells}`);
+          cellCount++;
+          let text = open.sink.join('');
+          if (text.length > LIMITS.maxCellChars) {
+            text = text.slice(0, LIMITS.maxCellChars);
+            truncate(`cell text beyond ${LIMITS.maxCellChars} characters`);
+          }
+          const cell: RawCell = {
+            text: normalizeText(text),
+            tag: open.tag,
+            rowspan: open.rowspan,
+            colspan: open.colspan,
+            source: { table: table.index, row: rowIndex, cell: open.cellIndex },
+          };
+          row.cells.push(cell);
+        });
+      }
+    }
+
+    if (tag === 'a' && hiddenDepth === 0) {
+      const href = a.attr(node, 'href') ?? '';
+      const sink = currentSink();
+      if (sink) {
+        const entry = { href, sink, start: sink.length };
+        linkStack.push(entry);
+        addUndo(() => {
+          linkStack.pop();
+          const text = normalizeLine(entry.sink.slice(entry.start).join(''));
+          if (ATTACHMENT.test(href) || /年度报告|年报/.test(text)) doc.links.push({ text, href });
+        });
+      }
+    }
+    return undo;
+  };
+
+  // Iterative depth-first walk.
+  const stack: { kids: ArrayLike<N>; i: number }[] = [{ kids: a.children(root), i: 0 }];
+  exitActions.push(() => {});
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i < top.kids.length) {
+      const child = top.kids[top.i++]!;
+      const action = enter(child);
+      if (action === false) continue;
+      stack.push({ kids: a.children(child), i: 0 });
+      exitActions.push(action ?? (() => {}));
+    } else {
+      stack.pop();
+      exitActions.pop()!();
+    }
+  }
+
+  doc.lines = normalizeText(narrative.join('')).split('\n').filter(Boolean);
+  return doc;
+}

@@ -1,0 +1,70 @@
+/** Cells named by their printed labels: 表三“一、本年新收政府信息公开申请数量”×“自然人”. */
+import { t, type Lang } from '../i18n/messages';
+import {
+  ACTIVE_ITEMS,
+  APPEAL_GROUPS,
+  APPEAL_OUTCOMES,
+  APPLICATION_COLUMNS,
+  APPLICATION_GROUP_NAMES,
+  APPLICATION_ROWS,
+  FORMAT_IDS,
+  TABLE_NAMES,
+  rowDisplayLabel,
+  splitCellId,
+  type RowDef,
+} from '../model/statutory';
+
+function findRow(table: string, rowId: string): RowDef | undefined {
+  for (const f of FORMAT_IDS) {
+    const rows = table === 'active' ? ACTIVE_ITEMS[f].flatMap((i) => i.rows) : table === 'applications' ? APPLICATION_ROWS[f] : [];
+    const row = rows.find((r) => r.id === rowId);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+export function rowLabel(table: string, rowId: string, lang: Lang, extraLabel?: string): string {
+  const row = findRow(table, rowId);
+  return row ? rowDisplayLabel(row, lang) : (extraLabel ?? rowId);
+}
+
+export function columnLabel(table: string, rowId: string, columnId: string, lang: Lang): string {
+  if (table === 'appeals') {
+    const [g, o] = columnId.split('.');
+    const group = APPEAL_GROUPS.find((x) => x.id === g);
+    const outcome = APPEAL_OUTCOMES.find((x) => x.id === o);
+    return group && outcome ? `${group.label[lang]}·${outcome.label[lang]}` : columnId;
+  }
+  const row = findRow(table, rowId);
+  const col = row?.columns.find((c) => c.id === columnId) ?? APPLICATION_COLUMNS.find((c) => c.id === columnId);
+  if (!col) return columnId;
+  const label = col.label[lang];
+  return lang === 'zh' ? label.replace(/[（(].*$/, '') : label;
+}
+
+export function tableName(table: string, lang: Lang): string {
+  return TABLE_NAMES[table as keyof typeof TABLE_NAMES]?.[lang] ?? table;
+}
+
+/** Full name of a cell for a message or a CLI line. */
+export function cellLabel(id: string, lang: Lang, extraLabel?: string): string {
+  const { table, row, column } = splitCellId(id);
+  const col = columnLabel(table, row, column, lang);
+  if (table === 'appeals') return t('cli_tableRow', { table: tableName(table, lang), row: col }, lang);
+  return t('cli_tableCell', { table: tableName(table, lang), row: rowLabel(table, row, lang, extraLabel), column: col }, lang);
+}
+
+/** The short name of a term in an equation: what varies between the terms (a column or a row). */
+export function termLabel(id: string, varies: 'row' | 'column', lang: Lang): string {
+  const { table, row, column } = splitCellId(id);
+  if (varies === 'column' || table === 'appeals') {
+    const label = columnLabel(table, row, column, lang);
+    return table === 'appeals' ? (label.split('·').pop() ?? label) : label;
+  }
+  const def = findRow(table, row);
+  if (!def) return row;
+  if (lang === 'en') return def.label.en;
+  const own = def.label.zh.replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)/, '').replace(/\(.*$/, '');
+  const group = def.group && def.group !== '三、本年度办理结果' ? APPLICATION_GROUP_NAMES[def.group]?.zh.replace(/^\([一二三四五六七八九十]+\)/, '') : undefined;
+  return group ? `${group}·${own}` : own;
+}

@@ -1,0 +1,142 @@
+/**
+ * The report's year, agency, publication date and kind of publisher, read from the page: the title,
+ * meta tags (ArticleTitle, PubDate…), 发布日期/发布时间/日期 lines, and the signature date at the end.
+ */
+import type { PageDoc } from '../extract/page';
+
+export type PublisherKind = 'government' | 'department' | 'township';
+
+export interface ReportMeta {
+  year: number | null;
+  agency: string | null;
+  published: string | null;
+  kind: PublisherKind;
+  title: string;
+}
+
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(.*?)(?:政府|政务)?信息公开(?:工作)?年度?报告/;
+const MAX_YEAR = 2100;
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇二一 → 2021; 十二 → 12; 二十五 → 25 */
+function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇零Oo一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(s);
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  const tens = m[2] ? (m[1] ? CN_DIGITS[m[1]]! : 1) : 0;
+  const ones = m[3] ? CN_DIGITS[m[3]]! : m[2] ? 0 : m[1] ? CN_DIGITS[m[1]]! : 0;
+  return tens * 10 + ones;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 1990 || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DATE_NUMERIC = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const DATE_CHINESE = /([〇零Oo一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/;
+
+export function parseDate(text: string): string | null {
+  const m = DATE_NUMERIC.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = DATE_CHINESE.exec(text);
+  if (c) {
+    const [y, mo, d] = [chineseNumber(c[1]!), chineseNumber(c[2]!), chineseNumber(c[3]!)];
+    if (y !== null && mo !== null && d !== null) return isoDate(y, mo, d);
+  }
+  return null;
+}
+
+function publishedDate(page: PageDoc): string | null {
+  for (const key of ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'published_time', 'dc.date', 'createdate']) {
+    const v = page.meta.meta[key];
+    const d = v ? parseDate(v) : null;
+    if (d) return d;
+  }
+  for (const line of page.lines.slice(0, 80)) {
+    const m = /(?:发布日期|发布时间|发文日期|成文日期|公开日期|日期|时间)\s*[:：]?\s*(.{6,24})/.exec(line);
+    const d = m ? parseDate(m[1]!) : null;
+    if (d) return d;
+  }
+  // The signature date: a line that is only a date, near the end.
+  const tail = page.lines.slice(-12).reverse();
+  for (const line of tail) {
+    if (line.length <= 20 && /日$/.test(line)) {
+      const d = parseDate(line);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+function cleanAgency(name: string): string | null {
+  const a = name
+    .replace(/^(?:关于|[\s:：])+/, '')
+    .replace(/(?:的|关于|[\s:：])+$/, '')
+    .trim();
+  return a.length >= 2 && a.length <= 40 ? a : null;
+}
+
+function titleCandidates(page: PageDoc): string[] {
+  const m = page.meta.meta;
+  return [m['articletitle'], page.meta.title, ...page.lines.slice(0, 15), m['title'], m['og:title']].filter((x): x is string => !!x);
+}
+
+function yearAndAgency(page: PageDoc): { year: number | null; agency: string | null; title: string } {
+  for (const text of titleCandidates(page)) {
+    const m = REPORT_TITLE.exec(text);
+    if (!m) continue;
+    const year = Number(m[1]);
+    // 2019年度咸丰路街道办事处信息公开… names the agency after the year; 巫山县规划和自然资源局2020年… before it.
+    const before = text.slice(0, m.index).split(/[_|\-–—,，。;；:：、\s]/).pop() ?? '';
+    const agency = cleanAgency(m[2] ?? '') ?? cleanAgency(before);
+    return { year, agency, title: text };
+  }
+  return { year: null, agency: null, title: page.meta.title };
+}
+
+/** Without a title: the year the narrative speaks of most ("2020年，我处…"). */
+function yearFromText(page: PageDoc, published: string | null): number | null {
+  const counts = new Map<number, number>();
+  for (const line of page.lines.slice(0, 60)) {
+    for (const m of line.matchAll(/(\d{4})年(?!\d{1,2}月)/g)) {
+      const y = Number(m[1]);
+      if (y >= 2000 && y <= MAX_YEAR) counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  if (best !== null) return best;
+  return published ? Number(published.slice(0, 4)) - 1 : null;
+}
+
+/** The signature at the end names the agency when the title does not. */
+function agencyFromSignature(page: PageDoc): string | null {
+  const tail = page.lines.slice(-8);
+  for (let i = tail.length - 1; i > 0; i--) {
+    if (parseDate(tail[i]!) && tail[i]!.length <= 20) {
+      const name = tail[i - 1]!;
+      if (name.length <= 30 && /(局|委员会|委|办公室|办|厅|部|院|中心|政府|办事处|街道|镇|乡|所|站|队|署|会)$/.test(name)) return name;
+    }
+  }
+  return null;
+}
+
+export function publisherKind(agency: string | null, title: string): PublisherKind {
+  const name = agency ?? title;
+  if (/(街道|办事处|[^县市区]镇|乡)(人民政府)?$/.test(name) || /(镇|乡)人民政府|街道办事处/.test(name)) return 'township';
+  if (/人民政府$/.test(name) || /^[^局委办厅]{2,12}(省|市|县|区|自治州|自治区|盟|旗)$/.test(name)) return 'government';
+  return 'department';
+}
+
+export function readMeta(page: PageDoc): ReportMeta {
+  const published = publishedDate(page);
+  const found = yearAndAgency(page);
+  const year = found.year ?? yearFromText(page, published);
+  const agency = found.agency ?? agencyFromSignature(page);
+  return { year, agency, published, kind: publisherKind(agency, found.title), title: found.title };
+}

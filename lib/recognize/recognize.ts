@@ -1,0 +1,433 @@
+/**
+ * PageDoc → the statutory report: finds the three tables however the page renders them, tells format
+ * 2019 from 2021 by what is printed, and names every number by its canonical cell id. One recogniser
+ * for every input (HTML through either adapter, text dumps).
+ */
+import type { CellSource, PageDoc } from '../extract/page';
+import {
+  ACTIVE_HEADER_EVIDENCE,
+  ACTIVE_ITEMS,
+  APPEAL_HEADER_WORDS,
+  APPEAL_OUTCOMES,
+  APPEAL_ROW,
+  APPLICATION_COLUMNS,
+  APPLICATION_GROUPS,
+  APPLICATION_HEADER_WORDS,
+  APPLICATION_ROWS,
+  FORMAT_IDS,
+  SECTIONS,
+  cellId,
+  statutoryRows,
+  type ColumnDef,
+  type FormatId,
+  type RowDef,
+  type SectionId,
+  type TableId,
+} from '../model/statutory';
+import type { FindingDraft } from '../rules/types';
+import { labelKey, matchLabel, type LabelKey, type MatchQuality } from './labels';
+import { logicalRows, type LogicalRow, type Token } from './logical-rows';
+import { readMeta, type ReportMeta } from './meta';
+import type { CellValue } from './numbers';
+
+export interface ReportCell {
+  id: string;
+  table: TableId;
+  row: string;
+  column: string;
+  raw: string;
+  parsed: CellValue;
+  /** The printed label of a local extra row. */
+  label?: string;
+  source?: CellSource;
+}
+
+export interface Recognition {
+  meta: ReportMeta;
+  format: FormatId | null;
+  tableFormats: Partial<Record<TableId, FormatId>>;
+  cells: Map<string, ReportCell>;
+  /** structure.* findings made while recognising. */
+  findings: FindingDraft[];
+  /** Narrative lines of each text section found by its heading. */
+  sections: Map<SectionId, string[]>;
+  foundTables: Set<TableId>;
+  /** A report on a year before 2019: the old format is not modelled. */
+  unsupported: boolean;
+  lines: string[];
+}
+
+export type RecognitionResult =
+  | { ok: true; recognition: Recognition }
+  | { ok: false; meta: ReportMeta; attachments: { text: string; href: string }[] };
+
+// ---- The statutory labels, prepared once ---------------------------------------------------------
+
+interface RowEntry {
+  table: 'active' | 'applications';
+  rowId: string;
+  key: LabelKey;
+  formats: FormatId[];
+  group?: string;
+  requiresGroup?: boolean;
+}
+
+const keyCache = new Map<string, LabelKey>();
+function cachedKey(text: string): LabelKey {
+  let k = keyCache.get(text);
+  if (!k) {
+    if (keyCache.size > 50_000) keyCache.clear();
+    k = labelKey(text);
+    keyCache.set(text, k);
+  }
+  return k;
+}
+
+function buildRowEntries(): RowEntry[] {
+  const entries: RowEntry[] = [];
+  const add = (table: RowEntry['table'], row: RowDef, format: FormatId) => {
+    const found = entries.find((e) => e.table === table && e.rowId === row.id && e.key.full === labelKey(row.label.zh).full);
+    if (found) found.formats.push(format);
+    else entries.push({ table, rowId: row.id, key: labelKey(row.label.zh), formats: [format], group: row.group, requiresGroup: row.requiresGroup });
+  };
+  for (const f of FORMAT_IDS) {
+    for (const item of ACTIVE_ITEMS[f]) for (const row of item.rows) add('active', row, f);
+    for (const row of APPLICATION_ROWS[f]) add('applications', row, f);
+  }
+  return entries;
+}
+const ROW_ENTRIES = buildRowEntries();
+const GROUP_KEYS = APPLICATION_GROUPS.map((g) => ({ group: g, key: labelKey(g) }));
+const ACTIVE_HEADERS = FORMAT_IDS.flatMap((f) => ACTIVE_HEADER_EVIDENCE[f].map((h) => ({ format: f, key: labelKey(h) })));
+const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => w !== '总计').map(labelKey);
+const APPEAL_HEADERS = [...APPEAL_HEADER_WORDS, ...APPEAL_OUTCOMES.filter((o) => o.id !== 'total').map((o) => o.label.zh)].map(labelKey);
+const BARE_TOTAL = '总计';
+const PLAIN = /[\s\p{P}\p{S}]/gu;
+const ITEM_HEADER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
+const NUMERALS = '一二三四五六七八九十';
+
+function best<T extends { key: LabelKey }>(key: LabelKey, candidates: readonly T[], accept: (c: T) => boolean = () => true) {
+  let found: { c: T; q: MatchQuality } | null = null;
+  if (key.core.length > 80) return null;
+  for (const c of candidates) {
+    if (!accept(c)) continue;
+    const q = matchLabel(key, c.key);
+    if (q === 'exact') return { c, q };
+    if (q && !found) found = { c, q };
+  }
+  return found;
+}
+
+const anyMatch = (key: LabelKey, keys: readonly LabelKey[]) => keys.some((k) => matchLabel(key, k) !== null);
+
+// ---- Column assignment -----------------------------------------------------------------------------
+
+/** Fits a row's value tokens to n columns: padding cells beyond n dropped, too few placed by grid column. */
+function fitValues(values: Token[], n: number, learnedX?: number[]): (Token | null)[] {
+  let v = values.slice();
+  while (v.length > n && v[v.length - 1]!.parsed.kind === 'blank') v.pop();
+  while (v.length > n && v[0]!.parsed.kind === 'blank') v.shift();
+  if (v.length > n) v = v.slice(0, n);
+  if (v.length === n) return v;
+  if (learnedX && v.length > 0) {
+    const placed: (Token | null)[] = new Array(n).fill(null);
+    let ok = true;
+    for (const t of v) {
+      const col = learnedX.indexOf(t.x);
+      if (col < 0 || placed[col]) ok = false;
+      else placed[col] = t;
+    }
+    if (ok) return placed;
+  }
+  return [...v, ...new Array<null>(n - v.length).fill(null)];
+}
+
+/** Per physical table, the grid column of each of table 三's seven columns, learned from complete rows. */
+function learnColumns(rows: LogicalRow[]): Map<number, number[]> {
+  const votes = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    if (!r.hard || r.values.length !== APPLICATION_COLUMNS.length) continue;
+    const table = r.values[0]!.table;
+    const sig = r.values.map((t) => t.x).join(',');
+    const m = votes.get(table) ?? new Map<string, number>();
+    m.set(sig, (m.get(sig) ?? 0) + 1);
+    votes.set(table, m);
+  }
+  const out = new Map<number, number[]>();
+  for (const [table, m] of votes) {
+    const top = [...m.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (top) out.set(table, top[0].split(',').map(Number));
+  }
+  return out;
+}
+
+// ---- Sections --------------------------------------------------------------------------------------
+
+const SECTION_HEADING = /^([一二三四五六])\s*[、.,]\s*(.{2,40})$/;
+
+function textSections(lines: string[]): Map<SectionId, string[]> {
+  const sections = new Map<SectionId, string[]>();
+  let current: string[] | null = null;
+  for (const line of lines) {
+    const m = SECTION_HEADING.exec(line);
+    const def = m ? SECTIONS.find((s) => s.numeral === m[1] && s.keywords.some((k) => m[2]!.includes(k))) : undefined;
+    if (def && !sections.has(def.id)) {
+      current = [];
+      sections.set(def.id, current);
+      continue;
+    }
+    current?.push(line);
+  }
+  return sections;
+}
+
+// ---- The recogniser --------------------------------------------------------------------------------
+
+interface RowMatch {
+  entry: RowEntry;
+  row: LogicalRow;
+  token: Token;
+  quality: MatchQuality;
+  index: number;
+}
+
+interface ExtraCandidate {
+  table: 'active' | 'applications';
+  item: string | null;
+  row: LogicalRow;
+  index: number;
+}
+
+export function recognise(page: PageDoc): RecognitionResult {
+  const meta = readMeta(page);
+  const rows = logicalRows(page);
+  const matches = new Map<string, RowMatch>();
+  const extras: ExtraCandidate[] = [];
+  const evidence: Record<'active' | 'applications', Record<FormatId, number>> = {
+    active: { '2019': 0, '2021': 0 },
+    applications: { '2019': 0, '2021': 0 },
+  };
+  const headerWordsSeen = new Set<string>();
+  let appeals: { row: LogicalRow; index: number } | null = null;
+  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false };
+
+  rows.forEach((row, index) => {
+    // Tokens up to the last column header are header; a data row's label can only come after them
+    // (a streamed dump runs 信息内容 本年新制作数量 … 规章 0 0 0 together).
+    let lastHeader = -1;
+    row.labels.forEach((token, i) => {
+      const key = cachedKey(token.text);
+      const item = ITEM_HEADER.exec(token.text.replace(/\s+/g, ''));
+      if (item) {
+        ctx.table = 'active';
+        ctx.item = `20_${NUMERALS.indexOf(item[1]!) + 1}`;
+        lastHeader = i;
+        return;
+      }
+      const header = best(key, ACTIVE_HEADERS);
+      if (header) {
+        evidence.active[header.c.format] += header.q === 'exact' ? 2 : 1;
+        ctx.table = 'active';
+        lastHeader = i;
+        return;
+      }
+      if (anyMatch(key, APPLICATION_HEADERS)) {
+        headerWordsSeen.add(key.core);
+        ctx.table = 'applications';
+        lastHeader = i;
+      } else if (anyMatch(key, APPEAL_HEADERS)) {
+        ctx.table = 'appeals';
+        ctx.appealsHeader = true;
+        lastHeader = i;
+      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '')) {
+        // 总计 printed without its numbering is a column header; (七)总计 is the row.
+        lastHeader = i;
+      }
+      const group = best(key, GROUP_KEYS);
+      if (group) {
+        ctx.group = group.c.group;
+        ctx.table = 'applications';
+      }
+    });
+    const hasNumber = row.values.some((t) => t.parsed.kind === 'number');
+    let hit: { entry: RowEntry; token: Token; quality: MatchQuality } | null = null;
+    // A header row (自然人 … 总计, 结果维持 … 总计) names columns, never a data row.
+    if (row.values.length > 0) {
+      for (let j = row.labels.length - 1; j > lastHeader && !hit; j--) {
+        const token = row.labels[j]!;
+        const m = best(cachedKey(token.text), ROW_ENTRIES, (e) => !e.requiresGroup || e.group === ctx.group);
+        if (m) hit = { entry: m.c, token, quality: m.q };
+      }
+    }
+    if (hit) {
+      ctx.table = hit.entry.table;
+      if (hit.entry.group) ctx.group = hit.entry.group;
+      const k = `${hit.entry.table}/${hit.entry.rowId}`;
+      if (!matches.has(k)) matches.set(k, { ...hit, row, index });
+      for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += hit.entry.table === 'applications' ? 3 : 1;
+      return;
+    }
+    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15)) {
+      appeals = { row, index };
+      return;
+    }
+    if (row.labels.length > 0 && hasNumber && (ctx.table === 'active' || ctx.table === 'applications')) {
+      extras.push({ table: ctx.table, item: ctx.table === 'active' ? ctx.item : null, row, index });
+    }
+  });
+
+  const matchedCount = matches.size + (appeals ? 1 : 0);
+  const lines = page.lines;
+  const mentionsReport = /年度报告|年报/.test(`${meta.title}\n${lines.slice(0, 20).join('\n')}`);
+  const unsupported = meta.year !== null && meta.year < 2019 && ![...matches.values()].some((m) => m.entry.table === 'applications');
+  if (!unsupported && matchedCount < 3) return { ok: false, meta, attachments: page.links };
+  if (unsupported && !mentionsReport && matchedCount < 3) return { ok: false, meta, attachments: page.links };
+
+  const findings: FindingDraft[] = [];
+  const cells = new Map<string, ReportCell>();
+  const sections = textSections(lines);
+  const foundTables = new Set<TableId>();
+
+  if (unsupported) {
+    findings.push({ rule: 'structure.unsupported-format', severity: 'info', params: { year: meta.year ?? '' }, cells: [] });
+    return {
+      ok: true,
+      recognition: { meta, format: null, tableFormats: {}, cells, findings, sections, foundTables, unsupported: true, lines },
+    };
+  }
+
+  // Value counts of the item (五)(六) rows are evidence too: three columns in 2019, one in 2021.
+  for (const rowId of ['20_5.licensing', '20_6.penalty', '20_6.coercion']) {
+    const m = matches.get(`active/${rowId}`);
+    if (!m) continue;
+    const filled = m.row.values.filter((t) => t.parsed.kind !== 'blank').length;
+    if (filled >= 2) evidence.active['2019'] += 1;
+    else if (m.row.values.length === 1) evidence.active['2021'] += 1;
+  }
+  const byYear: FormatId | null = meta.year === null ? null : meta.year >= 2021 ? '2021' : '2019';
+  const decide = (e: Record<FormatId, number>): FormatId | null => (e['2019'] > e['2021'] ? '2019' : e['2021'] > e['2019'] ? '2021' : null);
+  const hasTable = (t: TableId) => [...matches.values()].some((m) => m.entry.table === t);
+  const tableFormats: Partial<Record<TableId, FormatId>> = {};
+  const activeEvidence = decide(evidence.active);
+  const applicationsEvidence = decide(evidence.applications);
+  const format: FormatId | null = applicationsEvidence ?? activeEvidence ?? byYear ?? '2021';
+  if (hasTable('active')) tableFormats.active = activeEvidence ?? format;
+  if (hasTable('applications')) tableFormats.applications = applicationsEvidence ?? format;
+  if (appeals) tableFormats.appeals = format;
+
+  const setCell = (table: TableId, row: string, column: ColumnDef, token: Token | null, label?: string) => {
+    const id = cellId(table, row, column.id);
+    cells.set(id, {
+      id,
+      table,
+      row,
+      column: column.id,
+      raw: token?.text ?? '',
+      parsed: token?.parsed ?? { kind: 'blank' },
+      ...(label ? { label } : {}),
+      ...(token ? { source: token.cell.source } : {}),
+    });
+  };
+
+  // Table 二 and 三: every matched row, in its table's format.
+  const learned = learnColumns([...matches.values()].filter((m) => m.entry.table === 'applications').map((m) => m.row));
+  const missingColumn = detectMissingApplicationColumn([...matches.values()], headerWordsSeen);
+  for (const table of ['active', 'applications'] as const) {
+    const f = tableFormats[table];
+    if (!f) continue;
+    foundTables.add(table);
+    const defs = statutoryRows(table, f);
+    for (const def of defs) {
+      const m = matches.get(`${table}/${def.id}`);
+      if (!m) {
+        findings.push({
+          rule: 'structure.missing-row',
+          severity: 'error',
+          params: { table, row: def.id },
+          cells: def.columns.map((c) => cellId(table, def.id, c.id)),
+        });
+        continue;
+      }
+      if (m.quality === 'variant') {
+        findings.push({
+          rule: 'structure.label-variant',
+          severity: 'info',
+          params: { printed: m.token.text.replace(/\n/g, ' '), label: def.label.zh },
+          cells: def.columns.map((c) => cellId(table, def.id, c.id)),
+        });
+      }
+      let columns = def.columns;
+      if (table === 'applications' && missingColumn) columns = columns.filter((c) => c.id !== missingColumn);
+      const fitted = fitValues(m.row.values, columns.length, table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined);
+      columns.forEach((c, i) => setCell(table, def.id, c, fitted[i] ?? null));
+    }
+    // Rows of the other format (a 2019 row in a 2021 table) are kept as extra rows.
+    for (const m of matches.values()) {
+      if (m.entry.table === table && !defs.some((d) => d.id === m.entry.rowId)) {
+        const item = m.entry.rowId.split('.')[0] ?? null;
+        extras.push({ table, item: table === 'active' ? item : null, row: m.row, index: m.index });
+      }
+    }
+  }
+  if (missingColumn) {
+    findings.push({
+      rule: 'structure.missing-column',
+      severity: 'error',
+      params: { table: 'applications', column: missingColumn },
+      cells: APPLICATION_ROWS[tableFormats.applications ?? format].map((r) => cellId('applications', r.id, missingColumn)),
+    });
+  }
+
+  // Table 四: one row of fifteen numbers under its header.
+  const appealsRow = appeals as { row: LogicalRow; index: number } | null;
+  if (appealsRow) {
+    foundTables.add('appeals');
+    const fitted = fitValues(appealsRow.row.values, APPEAL_ROW.columns.length);
+    APPEAL_ROW.columns.forEach((c, i) => setCell('appeals', APPEAL_ROW.id, c, fitted[i] ?? null));
+  }
+
+  // Local extra rows inside a table's span.
+  const span = (table: TableId) => {
+    const idx = [...matches.values()].filter((m) => m.entry.table === table).map((m) => m.index);
+    return idx.length ? [Math.min(...idx), Math.max(...idx)] : null;
+  };
+  const extraCount = new Map<string, number>();
+  for (const extra of extras.sort((a, b) => a.index - b.index)) {
+    const s = span(extra.table);
+    const f = tableFormats[extra.table];
+    if (!s || !f) continue;
+    const lastRowTable = extra.row.values[0]?.table;
+    const afterLast = extra.index > s[1]! && extra.index <= s[1]! + 2 && extra.table === 'active' && lastRowTable !== undefined;
+    if (!(extra.index > s[0]! && extra.index < s[1]!) && !afterLast) continue;
+    const item = extra.table === 'active' ? ACTIVE_ITEMS[f].find((i) => i.id === extra.item) : undefined;
+    const prefix = extra.table === 'active' ? `${extra.item ?? '20_x'}.extra` : 'extra';
+    const n = (extraCount.get(prefix) ?? 0) + 1;
+    extraCount.set(prefix, n);
+    const rowId = `${prefix}.${n}`;
+    const columns: readonly ColumnDef[] = extra.table === 'applications' ? APPLICATION_COLUMNS : (item?.rows[0]?.columns ?? extra.row.values.map((_, i) => ({ id: `c${i + 1}`, label: { zh: `第${i + 1}列`, en: `column ${i + 1}` } })));
+    const printed = extra.row.labels[extra.row.labels.length - 1]!.text.replace(/\n/g, '');
+    const label = printed.replace(/[(（].*$/, '').trim() || printed;
+    const fitted = fitValues(extra.row.values, columns.length);
+    columns.forEach((c, i) => setCell(extra.table, rowId, c, fitted[i] ?? null, label));
+    findings.push({ rule: 'structure.extra-row', severity: 'info', params: { label, table: extra.table }, cells: columns.map((c) => cellId(extra.table, rowId, c.id)) });
+  }
+
+  return {
+    ok: true,
+    recognition: { meta, format, tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },
+  };
+}
+
+/** Table 三 printed with a column left out: most rows carry six values and one header word is absent. */
+function detectMissingApplicationColumn(matches: RowMatch[], headerWords: Set<string>): string | null {
+  const rows = matches.filter((m) => m.entry.table === 'applications');
+  if (rows.length < 5) return null;
+  const counts = rows.map((m) => {
+    let v = m.row.values.length;
+    while (v > 6 && m.row.values[v - 1]!.parsed.kind === 'blank') v--;
+    return v;
+  });
+  if (counts.filter((c) => c === 6).length < rows.length * 0.8) return null;
+  const absent = APPLICATION_COLUMNS.filter((c) => c.id !== 'total' && c.id !== 'other_org' && !headerWords.has(labelKey(c.label.zh).core));
+  return absent.length === 1 ? absent[0]!.id : null;
+}

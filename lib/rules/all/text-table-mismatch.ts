@@ -1,0 +1,120 @@
+/**
+ * text.table-mismatch — the narrative states a figure about applications or appeals that contradicts
+ * the table. Only sentences about 政府信息公开申请/依申请公开, or about 行政复议/行政诉讼 of information
+ * disclosure, count (a 12345 hotline's 来电 count is not one). The finding quotes the sentence.
+ */
+
+import type { Rule, RuleContext } from '../context';
+import { exactSum } from '../solve';
+import type { FindingDraft } from '../types';
+
+const APPLICATION_CONTEXT = /政府信息公开申请|依申请公开|信息公开申请|公开申请/;
+const DISCLOSURE_CONTEXT = /政府信息公开|信息公开/;
+const UNIT = '\\s*(?:件|个|条|份|次|宗|起)';
+
+interface Claim {
+  subject: { zh: string; en: string };
+  patterns: RegExp[];
+  context: RegExp;
+  cells: (sentence: string) => string[];
+}
+
+const T = (row: string) => `applications/${row}/total`;
+const CLAIMS: Claim[] = [
+  {
+    subject: { zh: '本年新收申请数', en: 'new applications' },
+    patterns: [
+      new RegExp(`(?:收到|新收|受理|接收|接到)(?:各类|群众|公民)?(?:的)?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:的)?(?:申请)?|信息公开申请)(?:共|总计|合计)?(\\d+)${UNIT}`),
+      new RegExp(`(?:全年|本年度?|共)(?:收到|受理)?依申请公开(?:申请)?(?:共)?(\\d+)${UNIT}`),
+    ],
+    context: APPLICATION_CONTEXT,
+    cells: (s) => (/(?:含|包括|其中)上年结转/.test(s) ? [T('new'), T('carried_over')] : [T('new')]),
+  },
+  { subject: { zh: '上年结转申请数', en: 'applications carried over' }, patterns: [new RegExp(`上年结转(?:的)?(?:政府信息公开申请|申请)?(?:共)?(\\d+)${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_over')] },
+  {
+    subject: { zh: '办结申请数', en: 'applications handled' },
+    patterns: [new RegExp(`(?<!不予|其他|继续)(?:办结|处理|答复|办理完毕)(?:了)?(?:政府信息公开申请|申请)?(?:共)?(\\d+)${UNIT}`)],
+    context: APPLICATION_CONTEXT,
+    cells: () => [T('result.total')],
+  },
+  { subject: { zh: '结转下年度申请数', en: 'applications carried forward' }, patterns: [new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(\\d+)${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_forward')] },
+  { subject: { zh: '行政复议数', en: 'administrative reviews' }, patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共|总计)?(\\d+)${UNIT}`)], context: DISCLOSURE_CONTEXT, cells: () => ['appeals/counts/review.total'] },
+  {
+    subject: { zh: '行政诉讼数', en: 'lawsuits' },
+    patterns: [new RegExp(`行政诉讼(?:案件)?(?:共|总计)?(\\d+)${UNIT}`)],
+    context: DISCLOSURE_CONTEXT,
+    cells: () => ['appeals/counts/suit_direct.total', 'appeals/counts/suit_after_review.total'],
+  },
+];
+
+function sentences(lines: string[]): string[] {
+  return lines.flatMap((l) => l.split(/(?<=[。；;！!？?])/)).map((s) => s.trim()).filter((s) => s.length >= 6 && s.length <= 400);
+}
+
+function tableValue(ctx: RuleContext, ids: string[]): number | null {
+  const values: number[] = [];
+  for (const id of ids) {
+    const s = ctx.solution.state(id);
+    if (s.kind !== 'known' && s.kind !== 'implied') return null;
+    values.push(s.value);
+  }
+  return exactSum(values);
+}
+
+export const textTableMismatch: Rule = {
+  id: 'text.table-mismatch',
+  run(ctx) {
+    const findings: FindingDraft[] = [];
+    const seen = new Set<string>();
+    const all = sentences(ctx.recognition.lines).map((s) => s.replace(/(\d),(?=\d{3})/g, '$1').replace(/\s+/g, ''));
+    for (const sentence of all) {
+      for (const claim of CLAIMS) {
+        if (seen.has(claim.subject.en) || !claim.context.test(sentence) || /12345|热线|来电|信访/.test(sentence)) continue;
+        const m = claim.patterns.map((p) => p.exec(sentence)).find(Boolean);
+        if (!m) continue;
+        seen.add(claim.subject.en);
+        const cells = claim.cells(sentence);
+        const actual = tableValue(ctx, cells);
+        const stated = Number(m[1]);
+        if (actual === null || actual === stated) continue;
+        findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: claim.subject[ctx.lang], stated, actual, quote: sentence }, cells, expected: actual, actual: stated, quote: sentence });
+      }
+      // 均已办结 while applications are carried forward.
+      if (!seen.has('allDone') && APPLICATION_CONTEXT.test(sentence) && /(?:均已|全部|均)(?:按时|依法)?(?:办结|办理完毕)/.test(sentence)) {
+        seen.add('allDone');
+        const forward = tableValue(ctx, [T('carried_forward')]);
+        if (forward !== null && forward > 0) {
+          findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#allDone', params: { actual: forward, quote: sentence }, cells: [T('carried_forward')], expected: 0, actual: forward, quote: sentence });
+        }
+      }
+      // 均获维持 while reviews or suits are corrected or pending.
+      if (!seen.has('allUpheld') && /复议|诉讼/.test(sentence) && /均(?:获|被|予以)?维持/.test(sentence)) {
+        seen.add('allUpheld');
+        const ids = ['review', 'suit_direct', 'suit_after_review'].flatMap((g) => [`appeals/counts/${g}.corrected`, `appeals/counts/${g}.pending`]);
+        const open = tableValue(ctx, ids);
+        if (open !== null && open > 0) {
+          findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#allUpheld', params: { actual: open, quote: sentence }, cells: ids, expected: 0, actual: open, quote: sentence });
+        }
+      }
+      // 予以公开及部分公开 N 件，占 X%: the count and the share of 办结, at the decimals printed.
+      const share = /予以公开(?:和|及|、|与|加)部分公开(?:的)?(?:共|合计)?(\d+)件[^。；]*?占[^0-9]{0,10}(\d+(?:\.(\d+))?)%/.exec(sentence);
+      if (share && !seen.has('share')) {
+        seen.add('share');
+        const countCells = [T('result.disclosed'), T('result.partial')];
+        const count = tableValue(ctx, countCells);
+        const handled = tableValue(ctx, [T('result.total')]);
+        if (count !== null && count !== Number(share[1])) {
+          findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: ctx.lang === 'zh' ? '予以公开及部分公开数' : 'disclosed in whole or part', stated: Number(share[1]), actual: count, quote: sentence }, cells: countCells, expected: count, actual: Number(share[1]), quote: sentence });
+        } else if (count !== null && handled) {
+          const decimals = share[3]?.length ?? 0;
+          const computed = Number(((count / handled) * 100).toFixed(decimals));
+          if (computed !== Number(share[2])) {
+            findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#share', params: { stated: share[2]!, actual: computed, quote: sentence }, cells: [...countCells, T('result.total')], expected: computed, actual: Number(share[2]), quote: sentence });
+          }
+        }
+      }
+    }
+
+    return findings;
+  },
+};
