@@ -30,6 +30,7 @@ export interface DetailedAudit {
   sources: Record<string, CellSource>;
 }
 
+const ATTACHMENT_FILE = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Findings of these rules that share a cell are linked: one wrong number explains them all. */
 const LINKABLE = /^(applications\.|appeals\.|cell\.(not-a-number|negative|missing)|relation\.not-checked)/;
@@ -100,7 +101,9 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
   const lang = options.lang ?? 'zh';
   const recognised = recognise(page);
   if (!recognised.ok) {
-    const attachment = recognised.attachments.find((l) => /年度报告|年报/.test(l.text + l.href)) ?? recognised.attachments[0];
+    // Name a file that looks like the report (PDF, DOC, WPS, OFD, an image), not a link to another page.
+    const files = recognised.attachments.filter((l) => ATTACHMENT_FILE.test(l.href));
+    const attachment = files.find((l) => /年度报告|年报/.test(l.text + decodeURIComponent(l.href))) ?? files[0];
     return inputFailure(
       source,
       attachment

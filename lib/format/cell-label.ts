@@ -14,13 +14,16 @@ import {
   type RowDef,
 } from '../model/statutory';
 
-function findRow(table: string, rowId: string): RowDef | undefined {
+/** The row definition, from the format whose row has this column (规章 has made/published/total in 2019, issued/… in 2021). */
+function findRow(table: string, rowId: string, columnId?: string): RowDef | undefined {
+  let found: RowDef | undefined;
   for (const f of FORMAT_IDS) {
     const rows = table === 'active' ? ACTIVE_ITEMS[f].flatMap((i) => i.rows) : table === 'applications' ? APPLICATION_ROWS[f] : [];
     const row = rows.find((r) => r.id === rowId);
-    if (row) return row;
+    if (row && (!columnId || row.columns.some((c) => c.id === columnId))) return row;
+    found ??= row;
   }
-  return undefined;
+  return found;
 }
 
 export function rowLabel(table: string, rowId: string, lang: Lang, extraLabel?: string): string {
@@ -35,7 +38,7 @@ export function columnLabel(table: string, rowId: string, columnId: string, lang
     const outcome = APPEAL_OUTCOMES.find((x) => x.id === o);
     return group && outcome ? `${group.label[lang]}·${outcome.label[lang]}` : columnId;
   }
-  const row = findRow(table, rowId);
+  const row = findRow(table, rowId, columnId);
   const col = row?.columns.find((c) => c.id === columnId) ?? APPLICATION_COLUMNS.find((c) => c.id === columnId);
   if (!col) return columnId;
   const label = col.label[lang];

@@ -11,6 +11,14 @@ import type { Rule } from '../context';
 import type { FindingDraft } from '../types';
 
 const GROUP_ABOVE = 5;
+const NAMED_IN_MESSAGE = 8;
+
+/** The message names the first few cells; the finding's `cells` lists them all. */
+function listed(names: string[], lang: 'zh' | 'en'): string {
+  const head = names.slice(0, NAMED_IN_MESSAGE).join(lang === 'zh' ? '、' : '; ');
+  const more = names.length - NAMED_IN_MESSAGE;
+  return more > 0 ? (lang === 'zh' ? `${head} 等（另 ${more} 个）` : `${head} and ${more} more`) : head;
+}
 
 export const cellMissing: Rule = {
   id: 'cell.missing',
@@ -43,7 +51,7 @@ export const cellMissing: Rule = {
             table: tableName(table, ctx.lang),
             count: list.length,
             reason: t(allZero ? 'rule_cell_missing__reasonZero' : 'rule_cell_missing__reasonMixed', {}, ctx.lang),
-            cells: list.map((w) => cellLabel(w.id, ctx.lang, ctx.recognition.cells.get(w.id)?.label)).join('、'),
+            cells: listed(list.map((w) => cellLabel(w.id, ctx.lang, ctx.recognition.cells.get(w.id)?.label)), ctx.lang),
           },
           cells: list.map((w) => w.id),
         });

@@ -11,7 +11,8 @@ export const metaLatePublication: Rule = {
   id: 'meta.late-publication',
   run(ctx) {
     const { year, published, kind } = ctx.recognition.meta;
-    if (!year || !published) return [];
+    // Before 2019 the old 条例 set other deadlines; those reports are not checked (structure.unsupported-format).
+    if (!year || !published || ctx.recognition.unsupported) return [];
     const deadline = kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
     if (published <= deadline) return [];
     const basis = t(`rule_meta_late_publication__${kind}`, {}, ctx.lang);

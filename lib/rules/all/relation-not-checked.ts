@@ -24,7 +24,7 @@ export const relationNotChecked: Rule = {
       if (!variant) continue;
       const names = culprits.map((id) => cellLabel(id, ctx.lang)).join('、');
       const params = relationParams(ctx, r);
-      const relation = t(`rule_${r.rule.replace(/[.-]/g, '_')}`, { ...params, equation: '' }, ctx.lang).replace(/[:：]\s*$/, '');
+      const relation = t(`relation_${r.rule.replace(/[.-]/g, '_')}`, params, ctx.lang);
       findings.push({
         rule: 'relation.not-checked',
         severity: 'info',
