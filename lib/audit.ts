@@ -30,6 +30,14 @@ export interface DetailedAudit {
   sources: Record<string, CellSource>;
 }
 
+function safeDecodeUri(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
+  }
+}
+
 const ATTACHMENT_FILE = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Findings of these rules that share a cell are linked: one wrong number explains them all. */
@@ -103,7 +111,7 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
   if (!recognised.ok) {
     // Name a file that looks like the report (PDF, DOC, WPS, OFD, an image), not a link to another page.
     const files = recognised.attachments.filter((l) => ATTACHMENT_FILE.test(l.href));
-    const attachment = files.find((l) => /年度报告|年报/.test(l.text + decodeURIComponent(l.href))) ?? files[0];
+    const attachment = files.find((l) => /年度报告|年报/.test(l.text + safeDecodeUri(l.href))) ?? files[0];
     return inputFailure(
       source,
       attachment
