@@ -6,7 +6,7 @@ import { auditBytes, tooLargeResult, unreadableResult } from '../lib/audit';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult } from '../lib/model/schema';
 import { textReport } from '../lib/format/text-report';
-import { readInput } from './read-input';
+import { expandInputs, readInput } from './read-input';
 
 const USAGE = `用法 / usage: gouji audit [--json] [--lang zh|en] [--verbose] PATH|URL…
   --json        one JSON array, every finding included (the spec's shape)
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const results: AuditResult[] = [];
-  for (const source of options.inputs) {
+  for (const source of await expandInputs(options.inputs)) {
     const result = await auditOne(source, options.lang);
     results.push(result);
     if (!options.json) process.stdout.write(`${textReport(result, { lang: options.lang, verbose: options.verbose })}\n\n`);

@@ -1,5 +1,6 @@
 /** A path or URL → bytes (or the reason it could not be read). URLs are fetched with a timeout. */
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { MAX_INPUT_BYTES } from '../lib/audit';
 
 export type InputBytes =
@@ -37,4 +38,26 @@ async function fetchInput(url: string): Promise<InputBytes> {
     const name = (error as Error)?.name;
     return { ok: false, rule: 'input.unreadable', detail: name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the fetch failed (${(error as Error)?.message ?? error})` };
   }
+}
+
+const PAGE_FILE = /\.(html?|shtml|xhtml|jsp|aspx?|php|mhtml?|txt)$/i;
+
+/** Arguments → inputs: a folder stands for the report pages inside it (recursively), in name order. */
+export async function expandInputs(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (isUrl(arg)) {
+      out.push(arg);
+      continue;
+    }
+    const info = await stat(arg).catch(() => null);
+    if (!info?.isDirectory()) {
+      out.push(arg);
+      continue;
+    }
+    const entries = await readdir(arg, { recursive: true, withFileTypes: true });
+    const files = entries.filter((e) => e.isFile() && PAGE_FILE.test(e.name)).map((e) => join(e.parentPath, e.name));
+    out.push(...files.sort());
+  }
+  return out;
 }

@@ -26,6 +26,8 @@ export const LIMITS = {
   maxTables: 20_000,
 } as const;
 
+/** Cell text longer than this is prose, not a label or a number. */
+const PROSE_CELL_CHARS = 120;
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio']);
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'table', 'section', 'article', 'header',
@@ -43,7 +45,7 @@ interface TableContext {
   row: RawRow | null;
   rowIndex: number;
   cellIndex: number;
-  cell: { sink: string[]; tag: 'td' | 'th'; rowspan: string | null; colspan: string | null; cellIndex: number } | null;
+  cell: { sink: string[]; tag: 'td' | 'th'; rowspan: string | null; colspan: string | null; cellIndex: number; hasTable: boolean } | null;
 }
 
 /** Element is hidden by its own markup (inline style or the hidden attribute): the same test in both adapters. */
@@ -130,6 +132,7 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
           doc.tables.push(table);
         } else truncate(`tables beyond ${LIMITS.maxTables}`);
       }
+      if (ctx?.cell) ctx.cell.hasTable = true;
       tables.push({ table, group: -1, inSection: false, row: null, rowIndex: 0, cellIndex: 0, cell: null });
       addUndo(() => tables.pop());
     } else if (ctx && !ctx.cell) {
@@ -149,13 +152,22 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
         addUndo(() => (ctx.row = null));
       } else if ((tag === 'td' || tag === 'th') && ctx.row) {
         const cellIndex = ctx.cellIndex++;
-        ctx.cell = { sink: [], tag, rowspan: a.attr(node, 'rowspan'), colspan: a.attr(node, 'colspan'), cellIndex };
+        ctx.cell = { sink: [], tag, rowspan: a.attr(node, 'rowspan'), colspan: a.attr(node, 'colspan'), cellIndex, hasTable: false };
         const open = ctx.cell;
         const row = ctx.row;
         const table = ctx.table;
         const rowIndex = ctx.rowIndex - 1;
         addUndo(() => {
           ctx.cell = null;
+          // A layout cell (the article inside a site's layout table) is narrative too: its headings,
+          // sentences and 发布日期 line. Data cells (labels, numbers) are short and hold no sentence.
+          const prose = open.sink.join('');
+          if (hiddenDepth === 0 && (open.hasTable || prose.includes('。') || prose.length > PROSE_CELL_CHARS)) {
+            // The sink enclosing this cell's table: the cell around it, or the page's narrative.
+            const enclosing = tables[tables.length - 2];
+            const outer = enclosing ? enclosing.cell?.sink : narrative;
+            outer?.push('\n', prose, '\n');
+          }
           if (!table || hiddenDepth > 0) return;
           if (cellCount >= LIMITS.maxCells) return truncate(`cells beyond ${LIMITS.maxCells}`);
           cellCount++;
