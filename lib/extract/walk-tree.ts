@@ -65,8 +65,6 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
   let hiddenDepth = 0;
   let titleSink: string[] | null = null;
   const linkStack: { href: string; sink: string[]; start: number }[] = [];
-  // Elements we entered, with what to undo on exit.
-  const exitActions: (() => void)[] = [];
 
   const currentSink = (): string[] | null => {
     if (titleSink) return titleSink;
@@ -77,6 +75,10 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
 
   const truncate = (reason: string) => {
     if (!doc.limits.truncated.includes(reason)) doc.limits.truncated.push(reason);
+  };
+
+  const newlineOnExit = () => {
+    if (hiddenDepth === 0) currentSink()?.push('\n');
   };
 
   /** Returns the action to run on exit, or false to skip the subtree. */
@@ -107,8 +109,18 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
     }
     if (SKIPPED.has(tag)) return false;
 
-    let undo: (() => void) | null = null;
     const hidden = isHiddenByMarkup(a, node);
+    const block = BLOCK.has(tag);
+    const top = tables[tables.length - 1];
+    const structural = tag === 'table' || tag === 'a' || (top !== undefined && !top.cell && (tag === 'tr' || tag === 'td' || tag === 'th' || ROW_GROUPS.has(tag)));
+    // The common case (p, div, span, font…): no closure to allocate.
+    if (!hidden && !structural) {
+      if (!block) return null;
+      if (hiddenDepth === 0) currentSink()?.push('\n');
+      return tag === 'br' ? null : newlineOnExit;
+    }
+
+    let undo: (() => void) | null = null;
     if (hidden) hiddenDepth++;
     const addUndo = (f: () => void) => {
       const prev = undo;
@@ -116,7 +128,7 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
     };
     if (hidden) addUndo(() => hiddenDepth--);
 
-    if (BLOCK.has(tag)) {
+    if (block) {
       const sink = currentSink();
       if (sink && hiddenDepth === 0) sink.push('\n');
       if (tag !== 'br') addUndo(() => currentSink()?.push('\n'));
@@ -206,18 +218,23 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
 
   // Iterative depth-first walk.
   const stack: { kids: ArrayLike<N>; i: number }[] = [{ kids: a.children(root), i: 0 }];
-  exitActions.push(() => {});
+  const exits: ((() => void) | null)[] = [null];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     if (top.i < top.kids.length) {
       const child = top.kids[top.i++]!;
       const action = enter(child);
       if (action === false) continue;
-      stack.push({ kids: a.children(child), i: 0 });
-      exitActions.push(action ?? (() => {}));
+      const kids = a.children(child);
+      if (kids.length === 0) {
+        action?.();
+        continue;
+      }
+      stack.push({ kids, i: 0 });
+      exits.push(action);
     } else {
       stack.pop();
-      exitActions.pop()!();
+      exits.pop()?.();
     }
   }
 

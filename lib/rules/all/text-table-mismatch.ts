@@ -47,8 +47,15 @@ const CLAIMS: Claim[] = [
   },
 ];
 
+/** Lines that can hold a claim at all: one cheap test keeps long pages (site filler) fast. */
+const CANDIDATE = /申请|复议|诉讼|办结|结转|维持/;
+
 function sentences(lines: string[]): string[] {
-  return lines.flatMap((l) => l.split(/(?<=[。；;！!？?])/)).map((s) => s.trim()).filter((s) => s.length >= 6 && s.length <= 400);
+  return lines
+    .filter((l) => CANDIDATE.test(l))
+    .flatMap((l) => l.split(/(?<=[。；;！!？?])/))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6 && s.length <= 400);
 }
 
 function tableValue(ctx: RuleContext, ids: string[]): number | null {

@@ -1,0 +1,87 @@
+/**
+ * What crosses between the page (content script) and the extension (service worker, popup).
+ * Types only: the content script bundles nothing from here at run time.
+ */
+import type { CellSource, PageDoc } from '../../lib/extract/page';
+import type { AuditResult, Severity } from '../../lib/model/schema';
+
+/** Path of a frame from the top document: indexes into `document.querySelectorAll('iframe, frame')`
+ *  at each level. `[]` is the top document. */
+export type FramePath = number[];
+
+export interface ExtractedFrame {
+  path: FramePath;
+  url: string;
+  page: PageDoc;
+}
+
+/** A frame the content script could not read, and why. */
+export interface UnreadableFrame {
+  path: FramePath;
+  /** The frame's address as written in the page (src), for the message. */
+  src: string;
+  reason: 'cross-origin' | 'sandboxed';
+}
+
+/** main()'s return value: executeScript's result. Structured-clone safe. */
+export interface Extraction {
+  /** Ties a later "show" to this injection: a page that navigated in between ignores it. */
+  instance: string;
+  url: string;
+  frames: ExtractedFrame[];
+  unreadable: UnreadableFrame[];
+  /** The top document is a <frameset>: its own body shows nothing but frames. */
+  frameset: boolean;
+  /** Milliseconds spent walking the DOM. */
+  extractMs: number;
+}
+
+export interface FrameAudit {
+  path: FramePath;
+  url: string;
+  result: AuditResult;
+  sources: Record<string, CellSource>;
+}
+
+/** A cell to mark: its canonical id, the worst severity of the findings it is the subject of. */
+export interface MarkSpec {
+  cell: string;
+  severity: Severity;
+  findings: string[];
+}
+
+/** One audit of a tab, as stored in storage.session and shown by the panel and the popup. */
+export interface TabAudit {
+  runId: string;
+  instance: string;
+  tabUrl: string;
+  lang: 'zh' | 'en';
+  /** The frame whose report is shown (the top document unless the report is in a frame). */
+  main: FrameAudit;
+  /** Other frames that also hold a report (rare): counted, not shown. */
+  otherReports: number;
+  unreadable: UnreadableFrame[];
+  frameset: boolean;
+  /** Printed-label names of every cell a finding refers to, in `lang`. */
+  labels: Record<string, string>;
+  /** Cells marked on the page (a finding's subject cells; the rest of its relation shows when selected). */
+  marks: MarkSpec[];
+  /** Finding id → the cells it is about (a subset of its `cells`). */
+  subjects: Record<string, string[]>;
+  timing: { extractMs: number; auditMs: number };
+  at: number;
+}
+
+export type ToContent =
+  | { type: 'gouji:show'; audit: TabAudit; openPanel: boolean }
+  | { type: 'gouji:clear' };
+
+export type ToBackground =
+  | { type: 'gouji:audit'; tabId: number }
+  | { type: 'gouji:get'; tabId: number }
+  | { type: 'gouji:show-panel'; tabId: number }
+  | { type: 'gouji:clear'; tabId: number }
+  /** From the content script: the user cleared the page, or it navigated away. */
+  | { type: 'gouji:cleared' };
+
+export type AuditResponse = { ok: true; audit: TabAudit } | { ok: false; error: string };
