@@ -38,6 +38,8 @@ function safeDecodeUri(href: string): string {
   }
 }
 
+/** Fewer characters of text than this, and no table: a script-rendered shell or an anti-bot page. */
+const EMPTY_SHELL_CHARS = 200;
 const ATTACHMENT_FILE = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Findings of these rules that share a cell are linked: one wrong number explains them all. */
@@ -112,6 +114,11 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
     // Name a file that looks like the report (PDF, DOC, WPS, OFD, an image), not a link to another page.
     const files = recognised.attachments.filter((l) => ATTACHMENT_FILE.test(l.href));
     const attachment = files.find((l) => /年度报告|年报/.test(l.text + safeDecodeUri(l.href))) ?? files[0];
+    // A page with next to no text and no table is a shell its scripts would fill, or a challenge page:
+    // unreadable as fetched, which is not the same as "not a report".
+    if (!attachment && page.tables.length === 0 && page.lines.join('').length < EMPTY_SHELL_CHARS) {
+      return inputFailure(source, { rule: 'input.unreadable', severity: 'error', messageKey: 'input.unreadable#emptyShell', params: {}, cells: [] }, lang);
+    }
     return inputFailure(
       source,
       attachment
