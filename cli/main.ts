@@ -1,20 +1,25 @@
 /**
- * gouji audit [--json] [--lang zh|en] [--verbose] PATH|URL…
+ * gouji audit [--json | --format F] [--out FILE] [--lang zh|en] [--verbose] PATH|URL…
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
+import { writeFile } from 'node:fs/promises';
 import { auditBytes, tooLargeResult, unreadableResult } from '../lib/audit';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult } from '../lib/model/schema';
-import { textReport } from '../lib/format/text-report';
+import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
 import { expandInputs, readInput } from './read-input';
 
-const USAGE = `用法 / usage: gouji audit [--json] [--lang zh|en] [--verbose] PATH|URL…
-  --json        one JSON array, every finding included (the spec's shape)
+const USAGE = `用法 / usage: gouji audit [--json | --format F] [--out FILE] [--lang zh|en] [--verbose] PATH|URL…
+  --json        one JSON array, every finding included (the spec's shape); same as --format json
+  --format F    text (default) | json | csv | tsv (one row per cell, for pivot tables) |
+                wide-csv (one row per report, a column per cell) | memo (审核意见)
+  --out FILE    write to FILE instead of standard output
   --lang en     messages in English (default: Chinese)
   --verbose     also list info findings`;
 
 interface Options {
-  json: boolean;
+  format: OutputFormat;
+  out?: string;
   lang: Lang;
   verbose: boolean;
   inputs: string[];
@@ -23,14 +28,18 @@ interface Options {
 function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'audit') return USAGE;
-  const o: Options = { json: false, lang: 'zh', verbose: false, inputs: [] };
+  const o: Options = { format: 'text', lang: 'zh', verbose: false, inputs: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === '--json') o.json = true;
+    if (a === '--json') o.format = 'json';
     else if (a === '--format') {
       const f = rest[++i];
-      if (f !== 'json' && f !== 'text') return `unknown --format ${f ?? ''}\n${USAGE}`;
-      o.json = f === 'json';
+      if (!isOutputFormat(f)) return `--format takes ${OUTPUT_FORMATS.join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
+      o.format = f;
+    } else if (a === '--out' || a === '-o') {
+      const file = rest[++i];
+      if (!file) return `--out takes a file name\n${USAGE}`;
+      o.out = file;
     } else if (a === '--lang') {
       const l = rest[++i];
       if (l !== 'zh' && l !== 'en') return `--lang takes zh or en\n${USAGE}`;
@@ -60,12 +69,26 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${options}\n`);
     return 2;
   }
+  const render = { lang: options.lang, verbose: options.verbose };
+  // Text to the terminal streams, one report as soon as it is audited; every other output is whole.
+  const stream = options.format === 'text' && !options.out;
   const results: AuditResult[] = [];
   for (const source of await expandInputs(options.inputs)) {
     const result = await auditOne(source, options.lang);
     results.push(result);
-    if (!options.json) process.stdout.write(`${textReport(result, { lang: options.lang, verbose: options.verbose })}\n\n`);
+    if (stream) process.stdout.write(textBlock(result, render));
   }
-  if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (!stream) {
+    const output = renderResults(results, options.format, render);
+    if (!options.out) process.stdout.write(output);
+    else {
+      try {
+        await writeFile(options.out, output, 'utf8');
+      } catch (error) {
+        process.stderr.write(`cannot write ${options.out}: ${(error as Error)?.message ?? error}\n`);
+        return 2;
+      }
+    }
+  }
   return exitCode(results);
 }

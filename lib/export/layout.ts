@@ -92,15 +92,19 @@ function tableCells(report: Report, table: TableId): Map<string, Cell> {
  * can mix a 2021 table 二 with a 2019 table 三), else the report's format.
  */
 export function tableFormat(report: Report, table: TableId): FormatId | null {
+  const ids = Object.fromEntries(FORMAT_IDS.map((f) => [f, new Set(statutoryCells(table, f).map((c) => c.id))])) as Record<FormatId, Set<string>>;
   let best: FormatId | null = null;
-  let bestCount = 0;
+  let bestScore = 0;
   for (const f of FORMAT_IDS) {
-    const count = statutoryCells(table, f).filter((c) => c.id in report.cells).length;
-    const onlyHere = statutoryCells(table, f).filter((c) => c.id in report.cells && !FORMAT_IDS.some((g) => g !== f && statutoryCells(table, g).some((d) => d.id === c.id))).length;
-    const score = count + onlyHere * 1000;
-    if (score > bestCount) {
+    // Cells only this format has weigh most (20_1.rules/issued says 2021; result.other says 2019).
+    let score = 0;
+    for (const id of Object.keys(report.cells)) {
+      if (!ids[f].has(id)) continue;
+      score += FORMAT_IDS.some((g) => g !== f && ids[g].has(id)) ? 1 : 1000;
+    }
+    if (score > bestScore) {
       best = f;
-      bestCount = score;
+      bestScore = score;
     }
   }
   return best ?? report.format;
@@ -140,11 +144,19 @@ class Builder {
   }
 }
 
-/** The printed label of an extra or unknown row: its printed label if the page gave one. */
-function extraRowLabel(b: Builder, rowId: string, columns: string[]): string {
+/**
+ * The printed label of an extra or unknown row: its printed label if the page gave one, else the
+ * statutory label of a row of the other format (政府集中采购 on a 2021 page), else its id.
+ */
+function extraRowLabel(b: Builder, rowId: string, columns: string[], lang: Lang = 'zh'): string {
   for (const c of columns) {
     const label = b.cells.get(`${b.table}/${rowId}/${c}`)?.label;
     if (label) return label;
+  }
+  for (const f of FORMAT_IDS) {
+    const rows = b.table === 'active' ? ACTIVE_ITEMS[f].flatMap((i) => i.rows) : b.table === 'applications' ? APPLICATION_ROWS[f] : [];
+    const row = rows.find((r) => r.id === rowId);
+    if (row) return rowLabelOf(row, lang);
   }
   return rowId;
 }
@@ -170,7 +182,7 @@ function orderColumns(columns: string[], defs: readonly ColumnDef[]): string[] {
 function leftoverBlock(b: Builder, width: number, labelWidth: number, defs: readonly ColumnDef[], lang: Lang): void {
   for (const [rowId, cols] of b.leftoverRows()) {
     const columns = orderColumns(cols, defs);
-    const label = extraRowLabel(b, rowId, columns);
+    const label = extraRowLabel(b, rowId, columns, lang);
     const span = (i: number) => (i === columns.length - 1 ? Math.max(1, width - labelWidth - columns.length + 1) : 1);
     b.rows.push([slot('header', '', { colspan: labelWidth }), ...columns.map((c, i) => slot('header', columnName(c, defs, lang), { colspan: span(i) }))]);
     b.rows.push([slot('label', label, { colspan: labelWidth }), ...columns.map((c, i) => b.value(`${b.table}/${rowId}/${c}`, label, columnName(c, defs, lang), span(i)))]);
@@ -201,7 +213,7 @@ function activeLayout(b: Builder, format: FormatId, lang: Lang): number {
     // Local extra rows of this item (湖北: 其他主动公开文件 under item (一)), under the item's columns.
     for (const [rowId, cols] of b.leftoverRows((r) => r.startsWith(`${item.id}.`))) {
       if (!cols.every((c) => columns.some((d) => d.id === c))) continue;
-      const label = extraRowLabel(b, rowId, cols);
+      const label = extraRowLabel(b, rowId, cols, lang);
       b.rows.push([slot('label', label), ...columns.map((c, i) => b.value(`active/${rowId}/${c.id}`, label, c.label[lang], span(i, columns.length)))]);
     }
   }
@@ -254,7 +266,7 @@ function applicationsLayout(b: Builder, format: FormatId, lang: Lang): number {
   // Local extra rows (the recogniser names them applications/extra.N/<column>).
   for (const [rowId, found] of b.leftoverRows((r) => r.startsWith('extra.'))) {
     if (!found.every((c) => cols.some((d) => d.id === c))) continue;
-    const label = extraRowLabel(b, rowId, found);
+    const label = extraRowLabel(b, rowId, found, lang);
     b.rows.push([slot('label', label, { colspan: 3 }), ...values(rowId, label)]);
   }
   leftoverBlock(b, width, 3, cols, lang);

@@ -26,8 +26,8 @@ function findRow(table: string, rowId: string, columnId?: string): RowDef | unde
   return found;
 }
 
-export function rowLabel(table: string, rowId: string, lang: Lang, extraLabel?: string): string {
-  const row = findRow(table, rowId);
+export function rowLabel(table: string, rowId: string, lang: Lang, extraLabel?: string, columnId?: string): string {
+  const row = findRow(table, rowId, columnId);
   return row ? rowDisplayLabel(row, lang) : (extraLabel ?? rowId);
 }
 
@@ -54,7 +54,7 @@ export function cellLabel(id: string, lang: Lang, extraLabel?: string): string {
   const { table, row, column } = splitCellId(id);
   const col = columnLabel(table, row, column, lang);
   if (table === 'appeals') return t('cli_tableRow', { table: tableName(table, lang), row: col }, lang);
-  return t('cli_tableCell', { table: tableName(table, lang), row: rowLabel(table, row, lang, extraLabel), column: col }, lang);
+  return t('cli_tableCell', { table: tableName(table, lang), row: rowLabel(table, row, lang, extraLabel, column), column: col }, lang);
 }
 
 /** The short name of a term in an equation: what varies between the terms (a column or a row). */

@@ -1,0 +1,129 @@
+/**
+ * One self-contained HTML file for a batch (no network, no script): a row per report, a bar chart of
+ * findings per rule, a chart of reports per year and format, and a drill-down per report showing its
+ * tables with the faulty cells marked the way the extension marks them (colour and shape by severity).
+ * Built one result at a time; only the small drill-down of each report is kept.
+ */
+import { tablesHtml } from '../export/html-table';
+import { t, type Lang } from '../i18n/messages';
+import type { AuditResult, Severity } from '../model/schema';
+import type { BatchSummary } from './summary';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string | number | null | undefined) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
+/** A CSS attribute-selector string: quotes and backslashes escaped. */
+const cssString = (s: string) => `"${s.replace(/["\\]/g, '\\$&').replace(/[\n\r]/g, ' ')}"`;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+interface Entry {
+  anchor: string;
+  source: string;
+  html: string;
+}
+
+export class HtmlReportBuilder {
+  private entries: Entry[] = [];
+
+  constructor(private readonly lang: Lang) {}
+
+  add(result: AuditResult): void {
+    if (!result.report) return;
+    const lang = this.lang;
+    const anchor = `r${this.entries.length + 1}`;
+    // The worst severity each cell is named by.
+    const worst = new Map<string, Severity>();
+    for (const f of result.findings) for (const c of f.cells) if (!worst.has(c) || RANK[f.severity] < RANK[worst.get(c)!]) worst.set(c, f.severity);
+    const style = [...worst]
+      .filter(([, s]) => s !== 'info')
+      .map(([cell, s]) => `#${anchor} [data-cell=${cssString(cell)}]{outline:${s === 'error' ? '3px solid #c00' : '3px dashed #b86e00'};outline-offset:-3px;background:${s === 'error' ? '#fde8e8' : '#fff4dc'}}`)
+      .join('\n');
+    const findings = result.findings
+      .map((f) => `<li class="${f.severity}"><span class="sev">${esc(t(`severity_${f.severity}`, {}, lang))}</span> <code>${esc(f.rule)}</code> ${esc(f.message)}</li>`)
+      .join('');
+    const r = result.report;
+    this.entries.push({
+      anchor,
+      source: result.source,
+      html: `<section id="${anchor}"><style>${style}</style><h3>${esc(r.agency ?? result.source)} · ${esc(r.year ?? '')}</h3><p class="src">${esc(result.source)}</p><ul class="findings">${findings || `<li>${esc(t('cli_noFindings', {}, lang))}</li>`}</ul><details><summary>${esc(t('html_tables', {}, lang))}</summary>${tablesHtml(r, undefined, { lang })}</details></section>`,
+    });
+  }
+
+  finish(summary: BatchSummary): string {
+    const lang = this.lang;
+    const anchorOf = new Map(this.entries.map((e) => [e.source, e.anchor]));
+    const href = (source: string) => (/^https?:\/\//i.test(source) ? source : `file://${encodeURI(source)}`);
+    const rows = summary.rows
+      .map((r) => {
+        const anchor = anchorOf.get(r.source);
+        return `<tr><td>${anchor ? `<a href="#${anchor}">${esc(r.agency ?? '—')}</a>` : esc(r.agency ?? '—')}</td><td>${esc(r.year ?? '—')}</td><td>${esc(r.format ?? '—')}</td><td class="num ${r.errors ? 'error' : ''}">${r.errors}</td><td class="num ${r.warnings ? 'warning' : ''}">${r.warnings}</td><td><a href="${esc(href(r.source))}">${esc(r.source)}</a></td></tr>`;
+      })
+      .join('');
+    const unaudited = summary.unaudited.map((u) => `<tr><td>${esc(u.source)}</td><td><code>${esc(u.rule)}</code></td><td>${esc(u.message)}</td></tr>`).join('');
+    return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(t('html_title', {}, lang))}</title>
+<style>
+body{font:14px/1.5 "Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#222}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #999;padding:2px 6px;vertical-align:top}
+.num{text-align:right}.error{color:#c00}.warning{color:#b86e00}
+li.error .sev{color:#c00;font-weight:bold}li.error .sev::before{content:"✖ "}li.warning .sev{color:#b86e00}li.warning .sev::before{content:"▲ "}li.info{color:#666}
+.src{color:#666;font-size:12px}section{border-top:1px solid #ccc;margin-top:16px}svg text{font-size:12px}
+</style></head><body>
+<h1>${esc(t('html_title', {}, lang))}</h1>
+<p>${esc(t('batch_totals', { pages: summary.pages, reports: summary.reports, unaudited: summary.unaudited.length }, lang))}</p>
+<h2>${esc(t('batch_findingsByRule', {}, lang))}</h2>${ruleChart(summary, lang)}
+<h2>${esc(t('batch_formatsByYear', {}, lang))}</h2>${yearChart(summary)}
+<h2>${esc(t('html_reports', {}, lang))}</h2>
+<table><tr><th>${esc(t('cli_agency', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>${esc(t('cli_format', {}, lang))}</th><th>${esc(t('severity_error', {}, lang))}</th><th>${esc(t('severity_warning', {}, lang))}</th><th>${esc(t('html_source', {}, lang))}</th></tr>${rows}</table>
+${unaudited ? `<h2>${esc(t('batch_unaudited', {}, lang))}</h2><table>${unaudited}</table>` : ''}
+<h2>${esc(t('html_details', {}, lang))}</h2>
+${this.entries.map((e) => e.html).join('\n')}
+</body></html>
+`;
+  }
+}
+
+/** Horizontal stacked bars: errors and warnings (and info) per rule. */
+function ruleChart(s: BatchSummary, lang: Lang): string {
+  const rules = Object.entries(s.findingsByRule).sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
+  if (!rules.length) return `<p>${esc(t('cli_noFindings', {}, lang))}</p>`;
+  const max = Math.max(...rules.map(([, c]) => c.error + c.warning + c.info));
+  const scale = 420 / max;
+  const bar = 18;
+  const body = rules
+    .map(([rule, c], i) => {
+      const y = i * (bar + 6);
+      let x = 230;
+      const parts = (['error', 'warning', 'info'] as const).map((sev) => {
+        const w = c[sev] * scale;
+        const rect = w > 0 ? `<rect x="${x}" y="${y}" width="${w.toFixed(1)}" height="${bar}" fill="${sev === 'error' ? '#c00' : sev === 'warning' ? '#e0a030' : '#bbb'}"><title>${esc(`${rule} ${sev}: ${c[sev]}`)}</title></rect>` : '';
+        x += w;
+        return rect;
+      });
+      return `<text x="0" y="${y + 13}">${esc(rule)}</text>${parts.join('')}<text x="${x + 4}" y="${y + 13}">${c.error}/${c.warning}/${c.info}</text>`;
+    })
+    .join('');
+  return `<svg width="760" height="${rules.length * (bar + 6)}" role="img">${body}</svg>`;
+}
+
+/** Vertical bars: reports per year, split by format. */
+function yearChart(s: BatchSummary): string {
+  const years = Object.keys(s.formatsByYear).sort();
+  if (!years.length) return '';
+  const colours: Record<string, string> = { '2019': '#4a7bd0', '2021': '#38a169', unknown: '#999' };
+  const max = Math.max(...years.map((y) => Object.values(s.formatsByYear[y]!).reduce((a, b) => a + b, 0)));
+  const h = 160;
+  const body = years
+    .map((year, i) => {
+      const x = 40 + i * 60;
+      let top = h;
+      const parts = Object.entries(s.formatsByYear[year]!).map(([format, n]) => {
+        const bh = (n / max) * (h - 20);
+        top -= bh;
+        return `<rect x="${x}" y="${top.toFixed(1)}" width="40" height="${bh.toFixed(1)}" fill="${colours[format] ?? '#999'}"><title>${esc(`${year} · ${format}: ${n}`)}</title></rect>`;
+      });
+      return `${parts.join('')}<text x="${x}" y="${h + 14}">${esc(year)}</text>`;
+    })
+    .join('');
+  const legend = Object.entries(colours).map(([f, c], i) => `<rect x="${40 + i * 90}" y="${h + 24}" width="10" height="10" fill="${c}"/><text x="${54 + i * 90}" y="${h + 33}">${f}</text>`).join('');
+  return `<svg width="${Math.max(320, 60 * years.length + 80)}" height="${h + 40}" role="img">${body}${legend}</svg>`;
+}

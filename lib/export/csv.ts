@@ -1,0 +1,62 @@
+/**
+ * Long CSV: one row per cell, for any number of reports — source, agency, year, table, printed row
+ * label, printed column label, canonical cell id, raw text, value, unit, implied value. The shape a
+ * pivot table wants (行: 机关, 列: 列, 值: 数值). UTF-8 with a BOM for Excel/WPS on Chinese Windows.
+ *
+ * Blanks stay blank (value empty, never 0); raw keeps units and signs as printed (-5项, 42.21万元);
+ * value is the number as printed (decimals and sign kept). Formula-like text is guarded (spreadsheet.ts).
+ */
+import { t, type Lang } from '../i18n/messages';
+import type { AuditResult } from '../model/schema';
+import { tableName } from '../format/cell-label';
+import { placedCells } from './layout';
+import { guardFormula, numberText, writeDelimited } from './spreadsheet';
+
+export const LONG_COLUMNS = ['source', 'agency', 'year', 'table', 'row', 'column', 'cellId', 'raw', 'value', 'unit', 'implied'] as const;
+export type LongColumn = (typeof LONG_COLUMNS)[number];
+
+export interface LongOptions {
+  lang?: Lang;
+}
+
+/** The header row, in the chosen language (来源, 机关, 年度, 表, 行, 列, 单元格编号, 原文, 数值, 单位, 推定值). */
+export function longHeader(lang: Lang = 'zh'): string[] {
+  return LONG_COLUMNS.map((c) => t(`export_col_${c}`, {}, lang));
+}
+
+/** One record per cell of every report (a result with no report has no cells, so no rows). */
+export function longRecords(results: readonly AuditResult[], options: LongOptions = {}): Record<LongColumn, string>[] {
+  const lang = options.lang ?? 'zh';
+  const out: Record<LongColumn, string>[] = [];
+  for (const result of results) {
+    const report = result.report;
+    if (!report) continue;
+    for (const c of placedCells(report, { lang })) {
+      out.push({
+        source: result.source,
+        agency: report.agency ?? '',
+        year: numberText(report.year),
+        table: tableName(c.table, lang),
+        row: c.rowLabel,
+        column: c.columnLabel,
+        cellId: c.id,
+        raw: c.cell.raw,
+        value: numberText(c.cell.value),
+        unit: c.cell.unit ?? '',
+        implied: numberText(c.cell.implied),
+      });
+    }
+  }
+  return out;
+}
+
+/** Header + records as rows of guarded text. */
+export function longRows(results: readonly AuditResult[], options: LongOptions = {}): string[][] {
+  const rows = [longHeader(options.lang), ...longRecords(results, options).map((r) => LONG_COLUMNS.map((c) => r[c]))];
+  return rows.map((r) => r.map(guardFormula));
+}
+
+/** The long CSV file: BOM, header, one row per cell, CRLF. */
+export function longCsv(results: readonly AuditResult[], options: LongOptions = {}): string {
+  return writeDelimited(longRows(results, options), { delimiter: ',', bom: true });
+}

@@ -1,0 +1,100 @@
+/**
+ * `gouji audit --format json|csv|tsv|memo|wide-csv|text [--out FILE]`, run as a user runs it
+ * (node bin/gouji.mjs). `--json` stays exactly what it was: the array of AuditResult, 2-space JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LONG_COLUMNS } from '../../lib/export/csv';
+import type { AuditResult } from '../../lib/model/schema';
+import { BOM, HAVE_SEEDS, readDelimited, ROOT, SEEDS_DIR } from './helpers';
+
+const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'gouji.mjs'), 'audit', ...args], { cwd: ROOT, encoding: 'utf8' });
+const page = (name: string) => join(ROOT, 'test', 'fixtures', 'pages', name);
+const PAGES = [page('plain-2019.html'), page('extra-row-typos-2019.html'), page('fault-row-total-2021.html')];
+const tmp = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('gouji audit --format', () => {
+  it('--json and --format json print the same array of AuditResult, as before (2-space JSON, one newline)', () => {
+    const a = cli(['--json', ...PAGES]);
+    const b = cli(['--format', 'json', ...PAGES]);
+    expect(a.stdout).toBe(b.stdout);
+    const parsed = JSON.parse(a.stdout) as AuditResult[];
+    expect(parsed.map((r) => r.source)).toEqual(PAGES);
+    expect(a.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(a.status).toBe(1); // the row-total fault is an error
+  });
+
+  it('csv: long, one row per cell of every input, BOM, header in Chinese', () => {
+    const r = cli(['--format', 'csv', ...PAGES]);
+    expect(r.stdout.startsWith(BOM)).toBe(true);
+    const [header, ...rows] = readDelimited(r.stdout, ',');
+    expect(header).toEqual(['来源', '机关', '年度', '表', '行', '列', '单元格编号', '原文', '数值', '单位', '推定值']);
+    const json = JSON.parse(cli(['--json', ...PAGES]).stdout) as AuditResult[];
+    expect(rows).toHaveLength(json.reduce((n, x) => n + Object.keys(x.report!.cells).length, 0));
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(PAGES));
+    expect(r.status).toBe(1);
+  });
+
+  it('tsv: the same rows with tabs; --lang en gives English headers', () => {
+    const r = cli(['--format', 'tsv', '--lang', 'en', ...PAGES]);
+    const [header, ...rows] = readDelimited(r.stdout, '\t');
+    expect(header).toEqual([...LONG_COLUMNS].map((c) => (c === 'cellId' ? 'cell id' : c)));
+    expect(rows.find((row) => row[6] === 'applications/new/natural_person')?.[3]).toBe('Table 3');
+  });
+
+  it('wide-csv: one row per report, a column per cell id', () => {
+    const r = cli(['--format', 'wide-csv', ...PAGES]);
+    const [header, ...rows] = readDelimited(r.stdout, ',');
+    expect(rows).toHaveLength(PAGES.length);
+    expect(header!.slice(0, 5)).toEqual(['来源', '机关', '年度', '格式', '发布日期']);
+    expect(header).toContain('applications/new/natural_person');
+    expect(header).toContain('active/20_1.rules/issued'); // a 2021 page among them
+    expect(header).toContain('active/20_1.extra.1/made (其他主动公开文件)');
+  });
+
+  it('memo: agency and year, then each finding with its cells and numbers', () => {
+    const r = cli(['--format', 'memo', page('fault-row-total-2021.html')]);
+    expect(r.stdout).toMatch(/^审核意见：临川县交通运输局2023年政府信息公开工作年度报告\n来源：/);
+    expect(r.stdout).toMatch(/错误（\d+）/);
+    expect(r.stdout).toContain('涉及单元格：表三');
+    expect(r.stdout).toContain('应为 44，实为 46');
+  });
+
+  it('text stays the default', () => {
+    const r = cli([page('plain-2019.html')]);
+    expect(r.stdout.startsWith(`== ${page('plain-2019.html')}`)).toBe(true);
+  });
+
+  it('--out writes the file (the exact bytes of stdout) and prints nothing', () => {
+    for (const format of ['csv', 'json', 'memo', 'text']) {
+      const out = join(tmp, `out.${format}`);
+      const written = cli(['--format', format, '--out', out, ...PAGES]);
+      expect(written.stdout).toBe('');
+      expect(written.status).toBe(1);
+      expect(readFileSync(out, 'utf8')).toBe(cli(['--format', format, ...PAGES]).stdout);
+    }
+    expect(readFileSync(join(tmp, 'out.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('--out to a place that cannot be written: exit 2 and a message', () => {
+    const r = cli(['--format', 'csv', '--out', join(tmp, 'no', 'such', 'dir', 'x.csv'), PAGES[0]!]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write/);
+  });
+
+  it('rejects an unknown format and a missing --out file name (exit 2, usage)', () => {
+    expect(cli(['--format', 'xlsx', PAGES[0]!]).status).toBe(2);
+    expect(cli(['--format', 'xlsx', PAGES[0]!]).stderr).toMatch(/--format takes text\|json\|csv\|tsv\|memo\|wide-csv/);
+    expect(cli([PAGES[0]!, '--out']).status).toBe(2);
+  });
+
+  it.skipIf(!HAVE_SEEDS)('any number of inputs: all five seeds and a page in one long CSV', () => {
+    const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f));
+    const [, ...rows] = readDelimited(cli(['--format', 'csv', ...seeds, PAGES[0]!]).stdout, ',');
+    expect(new Set(rows.map((row) => row[0]))).toEqual(new Set([...seeds, PAGES[0]]));
+  });
+});
