@@ -1,25 +1,45 @@
 /**
- * gouji audit [--json | --format F] [--out FILE] [--lang zh|en] [--verbose] PATH|URL…
+ * gouji audit [options] PATH|FOLDER|GLOB|URL…
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
 import { writeFile } from 'node:fs/promises';
-import { auditBytes, tooLargeResult, unreadableResult } from '../lib/audit';
-import type { Lang } from '../lib/i18n/messages';
-import type { AuditResult } from '../lib/model/schema';
+import { HtmlReportBuilder } from '../lib/batch/html-report';
+import { SummaryBuilder } from '../lib/batch/summary';
+import { summaryText } from '../lib/batch/summary-text';
+import { applyCrossYear, compareYears } from '../lib/cross-year';
 import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
-import { expandInputs, readInput } from './read-input';
+import type { Lang } from '../lib/i18n/messages';
+import type { AuditResult, Finding } from '../lib/model/schema';
+import { runBatch } from './batch';
+import { Progress } from './progress';
+import { expandInputs } from './read-input';
 
-const USAGE = `用法 / usage: gouji audit [--json | --format F] [--out FILE] [--lang zh|en] [--verbose] PATH|URL…
-  --json        one JSON array, every finding included (the spec's shape); same as --format json
-  --format F    text (default) | json | csv | tsv (one row per cell, for pivot tables) |
-                wide-csv (one row per report, a column per cell) | memo (审核意见)
-  --out FILE    write to FILE instead of standard output
-  --lang en     messages in English (default: Chinese)
-  --verbose     also list info findings`;
+export { auditOne } from './batch';
+
+const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
+  --json            one JSON array, every finding included (the spec's shape); same as --format json
+  --format F        text (default) | json | csv | tsv (one row per cell, for pivot tables) |
+                    wide-csv (one row per report, a column per cell) | memo (审核意见)
+  --ndjson          one JSON result a line, as each input finishes
+  --out FILE        write to FILE instead of standard output
+  --list FILE       also audit the paths and URLs listed in FILE, one a line
+  --html FILE       write a self-contained HTML report of the batch
+  --compare OLD NEW apply the cross-year rules to exactly these two reports
+  --summary         print the batch summary (to stderr) whatever the output format
+  --concurrency N   inputs audited at once (default 4); --timeout S per fetch (default 30)
+  --lang en         messages in English (default: Chinese)
+  --verbose         also list info findings`;
 
 interface Options {
   format: OutputFormat;
+  ndjson: boolean;
   out?: string;
+  html?: string;
+  lists: string[];
+  compare: boolean;
+  summary: boolean;
+  concurrency: number;
+  timeoutS: number;
   lang: Lang;
   verbose: boolean;
   inputs: string[];
@@ -28,18 +48,29 @@ interface Options {
 function parseArgs(argv: string[]): Options | string {
   const [command, ...rest] = argv;
   if (command !== 'audit') return USAGE;
-  const o: Options = { format: 'text', lang: 'zh', verbose: false, inputs: [] };
+  const o: Options = { format: 'text', ndjson: false, lists: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, inputs: [] };
+  const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--json') o.format = 'json';
+    else if (a === '--ndjson') o.ndjson = true;
+    else if (a === '--compare') o.compare = true;
+    else if (a === '--summary') o.summary = true;
     else if (a === '--format') {
       const f = rest[++i];
       if (!isOutputFormat(f)) return `--format takes ${OUTPUT_FORMATS.join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
       o.format = f;
-    } else if (a === '--out' || a === '-o') {
-      const file = rest[++i];
-      if (!file) return `--out takes a file name\n${USAGE}`;
-      o.out = file;
+    } else if (a === '--out' || a === '-o' || a === '--html' || a === '--list') {
+      const file = value(++i, `${a} takes a file name`);
+      if (file instanceof Error) return file.message;
+      if (a === '--html') o.html = file;
+      else if (a === '--list') o.lists.push(file);
+      else o.out = file;
+    } else if (a === '--concurrency' || a === '--timeout') {
+      const n = Number(rest[++i]);
+      if (!Number.isFinite(n) || n <= 0) return `${a} takes a positive number\n${USAGE}`;
+      if (a === '--concurrency') o.concurrency = Math.min(64, Math.floor(n));
+      else o.timeoutS = n;
     } else if (a === '--lang') {
       const l = rest[++i];
       if (l !== 'zh' && l !== 'en') return `--lang takes zh or en\n${USAGE}`;
@@ -49,18 +80,31 @@ function parseArgs(argv: string[]): Options | string {
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else o.inputs.push(a);
   }
-  return o.inputs.length ? o : USAGE;
+  if (o.compare && o.inputs.length !== 2) return `--compare takes exactly two inputs: OLD NEW\n${USAGE}`;
+  return o.inputs.length || o.lists.length ? o : USAGE;
 }
 
-export async function auditOne(source: string, lang: Lang): Promise<AuditResult> {
-  const input = await readInput(source);
-  if (input.ok) return auditBytes(input.bytes, source, { lang });
-  return input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.detail, { lang });
+export function exitCode(results: Iterable<AuditResult>): number {
+  let code = 0;
+  for (const r of results) {
+    if (r.report === null) return 2;
+    if (r.findings.some((f) => f.severity === 'error')) code = 1;
+  }
+  return code;
 }
 
-export function exitCode(results: AuditResult[]): number {
-  if (results.some((r) => r.report === null)) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+async function write(file: string | undefined, text: string): Promise<boolean> {
+  if (!file) {
+    process.stdout.write(text);
+    return true;
+  }
+  try {
+    await writeFile(file, text, 'utf8');
+    return true;
+  } catch (error) {
+    process.stderr.write(`cannot write ${file}: ${(error as Error)?.message ?? error}\n`);
+    return false;
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,26 +113,59 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${options}\n`);
     return 2;
   }
+  let inputs: string[];
+  try {
+    inputs = await expandInputs(options.inputs, options.lists);
+  } catch (error) {
+    process.stderr.write(`${(error as Error)?.message ?? error}\n`);
+    return 2;
+  }
   const render = { lang: options.lang, verbose: options.verbose };
-  // Text to the terminal streams, one report as soon as it is audited; every other output is whole.
-  const stream = options.format === 'text' && !options.out;
-  const results: AuditResult[] = [];
-  for (const source of await expandInputs(options.inputs)) {
-    const result = await auditOne(source, options.lang);
-    results.push(result);
-    if (stream) process.stdout.write(textBlock(result, render));
-  }
-  if (!stream) {
-    const output = renderResults(results, options.format, render);
-    if (!options.out) process.stdout.write(output);
-    else {
-      try {
-        await writeFile(options.out, output, 'utf8');
-      } catch (error) {
-        process.stderr.write(`cannot write ${options.out}: ${(error as Error)?.message ?? error}\n`);
-        return 2;
-      }
+  const summary = new SummaryBuilder();
+  const html = options.html ? new HtmlReportBuilder(options.lang) : null;
+  const progress = new Progress(inputs.length);
+  // Text to the terminal and NDJSON stream as inputs finish; other outputs are written whole, in input order.
+  const streamText = options.format === 'text' && !options.out && !options.ndjson;
+  const results: (AuditResult | undefined)[] = new Array(inputs.length);
+  let printed = 0;
+  let failed = false;
+
+  await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 } }, (result, index) => {
+    results[index] = result;
+    summary.add(result);
+    html?.add(result);
+    progress.tick(result.report === null);
+    if (result.report === null) failed = true;
+    if (options.ndjson) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else if (streamText) {
+      // Keep input order on the terminal: print every finished result up to the first one still running.
+      while (printed < results.length && results[printed]) process.stdout.write(textBlock(results[printed++]!, render));
     }
+  });
+  progress.end();
+
+  const all = results as AuditResult[];
+  // Across years: the later report of each pair gets the findings that compare it with the earlier one.
+  const before = new Map(all.map((r) => [r, r.findings.length]));
+  if (options.compare) all[1]!.findings.push(...compareYears(all[0]!, all[1]!, options.lang));
+  else applyCrossYear(all, options.lang);
+  for (const r of all) {
+    const added: Finding[] = r.findings.slice(before.get(r)!);
+    if (!added.length) continue;
+    summary.addFindings(r.source, added);
+    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added })}\n`);
+    else if (streamText) process.stdout.write(textBlock({ ...r, findings: added }, render));
   }
-  return exitCode(results);
+
+  const batchSummary = summary.finish();
+  const many = inputs.length > 1;
+  // The text report of a batch ends with its summary, on the terminal or in the --out file alike.
+  const textSummary = options.format === 'text' && !options.ndjson && many ? `${summaryText(batchSummary, options.lang)}\n` : '';
+  let ok = true;
+  if (streamText) process.stdout.write(textSummary);
+  else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
+  if (html) ok = (await write(options.html, html.finish(batchSummary))) && ok;
+  if (!textSummary && (options.summary || (many && process.stderr.isTTY))) process.stderr.write(`${summaryText(batchSummary, options.lang)}\n`);
+  if (!ok) return 2;
+  return failed ? 2 : exitCode(all);
 }

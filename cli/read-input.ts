@@ -1,63 +1,133 @@
-/** A path or URL → bytes (or the reason it could not be read). URLs are fetched with a timeout. */
+/**
+ * Inputs → bytes. Arguments may be paths, folders (recursively), glob patterns, URLs, or a list file
+ * (`--list FILE`, one path or URL a line). URLs are fetched with a timeout and one retry on a transient
+ * failure; the Content-Type charset travels with the bytes (many sites serve GBK).
+ */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { MAX_INPUT_BYTES } from '../lib/audit';
 
 export type InputBytes =
-  | { ok: true; bytes: Uint8Array }
+  | { ok: true; bytes: Uint8Array; charset: string | null }
   | { ok: false; rule: 'input.unreadable'; detail: string }
   | { ok: false; rule: 'input.too-large'; size: number };
 
-const FETCH_TIMEOUT_MS = 30_000;
+export interface FetchOptions {
+  timeoutMs: number;
+  retries: number;
+}
+
+export const DEFAULT_FETCH: FetchOptions = { timeoutMs: 30_000, retries: 1 };
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-export async function readInput(source: string): Promise<InputBytes> {
-  if (isUrl(source)) return fetchInput(source);
+export async function readInput(source: string, fetchOptions: FetchOptions = DEFAULT_FETCH): Promise<InputBytes> {
+  if (isUrl(source)) return fetchInput(source, fetchOptions);
   try {
     const info = await stat(source);
     if (info.isDirectory()) return { ok: false, rule: 'input.unreadable', detail: 'a folder, not a file' };
     if (info.size > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: info.size };
-    return { ok: true, bytes: new Uint8Array(await readFile(source)) };
+    return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null };
   } catch (error) {
     return { ok: false, rule: 'input.unreadable', detail: `cannot open the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
 }
 
-async function fetchInput(url: string): Promise<InputBytes> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow', headers: { 'user-agent': 'Mozilla/5.0 (compatible; gouji)' } });
-    if (!response.ok) {
-      const challenge = response.status === 412 || response.status === 403 || response.status === 429;
-      return { ok: false, rule: 'input.unreadable', detail: `HTTP ${response.status}${challenge ? ' (an anti-bot challenge or refusal)' : ''}` };
+/** Status codes worth one more try: the server or the network hiccuped. */
+const TRANSIENT = new Set([408, 500, 502, 503, 504]);
+/** Status codes anti-bot gateways answer with (加速乐, 瑞数 and others answer 412 to a plain client). */
+const CHALLENGE = new Set([403, 412, 429, 521]);
+
+async function fetchInput(url: string, options: FetchOptions): Promise<InputBytes> {
+  let last: InputBytes = { ok: false, rule: 'input.unreadable', detail: 'not fetched' };
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 500 * attempt));
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow', headers: { 'user-agent': 'Mozilla/5.0 (compatible; gouji)' } });
+      if (!response.ok) {
+        const why = CHALLENGE.has(response.status) ? ' (an anti-bot challenge or refusal)' : '';
+        last = { ok: false, rule: 'input.unreadable', detail: `HTTP ${response.status}${why}` };
+        if (TRANSIENT.has(response.status)) continue;
+        return last;
+      }
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: declared };
+      const buffer = new Uint8Array(await response.arrayBuffer());
+      if (buffer.length > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: buffer.length };
+      const charset = /charset\s*=\s*"?([\w-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null;
+      return { ok: true, bytes: buffer, charset };
+    } catch (error) {
+      const name = (error as Error)?.name;
+      last = { ok: false, rule: 'input.unreadable', detail: name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000} s` : `the fetch failed (${(error as Error)?.message ?? error})` };
     }
-    const buffer = new Uint8Array(await response.arrayBuffer());
-    if (buffer.length > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: buffer.length };
-    return { ok: true, bytes: buffer };
-  } catch (error) {
-    const name = (error as Error)?.name;
-    return { ok: false, rule: 'input.unreadable', detail: name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the fetch failed (${(error as Error)?.message ?? error})` };
   }
+  return last;
 }
 
 const PAGE_FILE = /\.(html?|shtml|xhtml|jsp|aspx?|php|mhtml?|txt)$/i;
+const GLOB_CHAR = /[*?[]/;
 
-/** Arguments → inputs: a folder stands for the report pages inside it (recursively), in name order. */
-export async function expandInputs(args: string[]): Promise<string[]> {
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** `**` any folders, `*` and `?` within a name, `[abc]` a class. */
+export function globToRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*' && pattern[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (pattern[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, end).replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+async function expandGlob(pattern: string): Promise<string[]> {
+  const parts = pattern.split('/');
+  const firstGlob = parts.findIndex((p) => GLOB_CHAR.test(p));
+  const base = parts.slice(0, firstGlob).join('/') || (pattern.startsWith('/') ? '/' : '.');
+  const matcher = globToRegExp(pattern.replace(/^\.\//, ''));
+  const files = await walk(base).catch(() => [] as string[]);
+  return files.filter((f) => matcher.test(f.replace(/^\.\//, '').split(sep).join('/')));
+}
+
+/** Arguments and list files → inputs, in order, each once. A folder stands for the report pages inside it. */
+export async function expandInputs(args: string[], listFiles: string[] = []): Promise<string[]> {
+  const raw = [...args];
+  for (const list of listFiles) {
+    const text = await readFile(list, 'utf8');
+    raw.push(...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+  }
   const out: string[] = [];
-  for (const arg of args) {
-    if (isUrl(arg)) {
-      out.push(arg);
-      continue;
+  const seen = new Set<string>();
+  const push = (s: string) => {
+    const key = isUrl(s) ? s : resolve(s);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(s);
     }
-    const info = await stat(arg).catch(() => null);
-    if (!info?.isDirectory()) {
-      out.push(arg);
-      continue;
+  };
+  for (const arg of raw) {
+    if (isUrl(arg)) push(arg);
+    else if (GLOB_CHAR.test(arg)) (await expandGlob(arg)).sort().forEach(push);
+    else {
+      const info = await stat(arg).catch(() => null);
+      if (info?.isDirectory()) (await walk(arg)).filter((f) => PAGE_FILE.test(f)).sort().forEach(push);
+      else push(arg);
     }
-    const entries = await readdir(arg, { recursive: true, withFileTypes: true });
-    const files = entries.filter((e) => e.isFile() && PAGE_FILE.test(e.name)).map((e) => join(e.parentPath, e.name));
-    out.push(...files.sort());
   }
   return out;
 }

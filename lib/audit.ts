@@ -19,6 +19,8 @@ import type { FindingDraft } from './rules/types';
 export interface AuditOptions {
   lang?: Lang;
   today?: Date;
+  /** The charset an HTTP header declared for these bytes (used when the page declares none). */
+  charset?: string | null;
 }
 
 /** Inputs larger than this get input.too-large (real report pages are well under 1 MB; 20 MB pages are audited). */
@@ -175,7 +177,7 @@ function formatBytes(n: number): string {
 export function auditBytes(bytes: Uint8Array, source: string, options: AuditOptions = {}): AuditResult {
   const lang = options.lang ?? 'zh';
   if (bytes.length > MAX_INPUT_BYTES) return tooLargeResult(source, bytes.length, options);
-  const decoded = decodeInput(bytes);
+  const decoded = decodeInput(bytes, options.charset ?? null);
   if (!decoded.ok) return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail: decoded.detail }, cells: [] }, lang).result;
   try {
     return decoded.kind === 'html' ? auditHtml(decoded.text, source, options) : auditText(decoded.text, source, options);

@@ -1,22 +1,65 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { runContentScript } from './content/run';
+import type { AuditResponse, ToBackground, ToContent } from '../content/protocol';
+import { auditTab, forget, pageHasRun, showInPage, storedAudit } from './audit-tab';
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function handle(message: ToBackground, senderTabId: number | undefined): Promise<AuditResponse | { ok: true } | null> {
+  switch (message.type) {
+    case 'gouji:audit':
+      return { ok: true, audit: await auditTab(message.tabId) };
+    case 'gouji:get': {
+      // Reopening the popup shows the stored result without a re-run, as long as the page still shows it.
+      const audit = await storedAudit(message.tabId);
+      if (audit && (await pageHasRun(message.tabId, audit))) return { ok: true, audit };
+      return null;
+    }
+    case 'gouji:show-panel': {
+      const audit = await storedAudit(message.tabId);
+      if (audit && (await showInPage(message.tabId, audit, true))) return { ok: true, audit };
+      return { ok: true, audit: await auditTab(message.tabId) };
+    }
+    case 'gouji:clear': {
+      const clear: ToContent = { type: 'gouji:clear' };
+      await browser.tabs.sendMessage(message.tabId, clear, { frameId: 0 }).catch(() => undefined);
+      await forget(message.tabId);
+      return { ok: true };
+    }
+    case 'gouji:cleared':
+      if (senderTabId != null) await forget(senderTabId);
+      return { ok: true };
+    default:
+      return null;
+  }
+}
 
 export default defineBackground(() => {
-  // Listeners must be registered synchronously at start-up: the MV3 service
-  // worker is woken *by* the command event and only sees listeners added on
-  // its first turn.
+  // Listeners must be registered synchronously at start-up: the MV3 service worker is woken *by*
+  // these events and only sees listeners added on its first turn.
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'run-audit' || tab?.id == null) return;
     // The keyboard command grants activeTab for this tab, like a toolbar click.
     try {
-      const summary = await runContentScript(tab.id);
-      // Placeholder feedback until the on-page overlay exists: table count on
-      // the badge, so the shortcut visibly did something.
-      await browser.action.setBadgeText({ tabId: tab.id, text: String(summary.tableCount) });
+      await auditTab(tab.id);
     } catch (error) {
-      console.warn('[gouji] run-audit failed', error);
-      await browser.action.setBadgeText({ tabId: tab.id, text: '!' });
+      console.warn('[gouji] run-audit failed:', errorText(error));
+      await browser.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => undefined);
     }
+  });
+
+  browser.runtime.onMessage.addListener((message: ToBackground, sender, sendResponse) => {
+    handle(message, sender.tab?.id).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: errorText(error) } satisfies AuditResponse));
+    return true; // the response is sent asynchronously
+  });
+
+  // A new document in the tab: its marks are gone with the old one, so is the stored result.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forget(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(`tab:${tabId}`);
   });
 });

@@ -35,13 +35,6 @@ export function documentAt(top: Document, path: FramePath): Document | null {
   return doc;
 }
 
-/** The frame element that holds the document at `path` (in its parent document), or null for the top. */
-export function frameElementAt(top: Document, path: FramePath): HTMLIFrameElement | HTMLFrameElement | null {
-  if (path.length === 0) return null;
-  const parent = documentAt(top, path.slice(0, -1));
-  return parent ? (frameElements(parent)[path[path.length - 1]!] ?? null) : null;
-}
-
 function isBlankSrc(src: string): boolean {
   return src === '' || src === 'about:blank' || src.startsWith('javascript:');
 }

@@ -1,21 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageSummary } from '../content/index';
-import { runContentScript } from '../content/run';
+import type { Severity } from '../../lib/model/schema';
+import type { AuditResponse, TabAudit, ToBackground } from '../content/protocol';
+import { ExportButtons } from './ExportButtons';
 
-// Message keys are type-checked against public/_locales/zh_CN/messages.json
-// through the types `wxt prepare` generates in .wxt/ (a typo fails tsc).
-const t = browser.i18n.getMessage.bind(browser.i18n);
+const getMessage = browser.i18n.getMessage.bind(browser.i18n) as unknown as (key: string) => string;
+function msg(key: string, params: Record<string, string | number> = {}): string {
+  return (getMessage(key) || key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'done'; summary: PageSummary }
-  | { kind: 'failed'; message: string };
+type State = { kind: 'working' } | { kind: 'done'; audit: TabAudit } | { kind: 'failed'; message: string } | { kind: 'cleared' };
 
-/** Which tab to audit. `?tabId=N` exists for the e2e tests: Playwright opens
- *  popup.html as an ordinary tab, so "the active tab" would be the popup
- *  itself (the Accessibility Insights trick). Real users never pass it. */
+/** Which tab to audit. `?tabId=N` exists for the e2e tests: Playwright opens popup.html as an ordinary
+ *  tab, so "the active tab" would be the popup itself (the Accessibility Insights trick). */
 async function targetTabId(): Promise<number> {
   const fromUrl = new URLSearchParams(location.search).get('tabId');
   if (fromUrl) return Number(fromUrl);
@@ -24,40 +21,118 @@ async function targetTabId(): Promise<number> {
   return tab.id;
 }
 
-export function App() {
-  const [state, setState] = useState<State>({ kind: 'idle' });
+async function send(message: ToBackground): Promise<AuditResponse | null> {
+  return (await browser.runtime.sendMessage(message)) as AuditResponse | null;
+}
 
-  async function audit() {
+function failure(error: unknown): State {
+  const text = error instanceof Error ? error.message : String(error);
+  // Chrome's own wording when a page may not be scripted (chrome://, the Web Store, a PDF viewer…).
+  const restricted = /cannot be scripted|cannot access|chrome:\/\/|extensions gallery|no result from the page/i.test(text);
+  return { kind: 'failed', message: restricted ? msg('ui_restricted') : text };
+}
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'working' });
+  const [tabId, setTabId] = useState<number | null>(null);
+
+  async function run(message: ToBackground) {
     setState({ kind: 'working' });
     try {
-      // Injecting from the popup click is what activeTab grants; no host
-      // permission is needed or requested.
-      const summary = await runContentScript(await targetTabId());
-      setState({ kind: 'done', summary });
+      const reply = await send(message);
+      if (!reply) throw new Error('no reply');
+      setState(reply.ok ? { kind: 'done', audit: reply.audit } : failure(reply.error));
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState(failure(error));
     }
   }
 
+  // Opening the popup is the click: show what is stored for this page, else audit it now.
+  useEffect(() => {
+    (async () => {
+      try {
+        const id = await targetTabId();
+        setTabId(id);
+        const stored = await send({ type: 'gouji:get', tabId: id });
+        if (stored?.ok) setState({ kind: 'done', audit: stored.audit });
+        else await run({ type: 'gouji:audit', tabId: id });
+      } catch (error) {
+        setState(failure(error));
+      }
+    })();
+  }, []);
+
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  if (state.kind === 'done') for (const f of state.audit.main.result.findings) counts[f.severity]++;
+  const report = state.kind === 'done' ? state.audit.main.result.report : null;
+  const unknown = msg('cli_unknown');
+
   return (
     <main>
-      <h1>{t('extName')}</h1>
-      <button type="button" id="run-audit" onClick={audit} disabled={state.kind === 'working'}>
-        {t('popupRunAudit')}
-      </button>
-      {state.kind === 'working' && <p role="status">{t('popupWorking')}</p>}
+      <h1>{msg('extName')}</h1>
+      {state.kind === 'working' && <p role="status">{msg('popupWorking')}</p>}
       {state.kind === 'failed' && (
-        <p role="alert" class="error">
-          {t('popupFailed')} {state.message}
+        <p role="alert" class="error" id="failed">
+          {msg('popupFailed')} {state.message}
+        </p>
+      )}
+      {state.kind === 'cleared' && (
+        <p role="status" id="cleared">
+          {msg('ui_cleared')}
         </p>
       )}
       {state.kind === 'done' && (
-        <dl id="summary">
-          <dt>{t('popupPageTitle')}</dt>
-          <dd data-field="title">{state.summary.title}</dd>
-          <dt>{t('popupTableCount')}</dt>
-          <dd data-field="tableCount">{state.summary.tableCount}</dd>
-        </dl>
+        <section id="summary" data-run={state.audit.runId}>
+          {report ? (
+            <dl>
+              <dt>{msg('cli_agency')}</dt>
+              <dd data-field="agency">{report.agency ?? unknown}</dd>
+              <dt>{msg('cli_year')}</dt>
+              <dd data-field="year">{report.year ?? unknown}</dd>
+              <dt>{msg('cli_format')}</dt>
+              <dd data-field="format">{report.format ? msg('cli_formatName', { format: report.format }) : unknown}</dd>
+              <dt>{msg('cli_published')}</dt>
+              <dd data-field="published">{report.published ?? unknown}</dd>
+            </dl>
+          ) : (
+            <p class="error" data-field="no-report">
+              {state.audit.main.result.findings[0]?.message ?? msg('ui_noReport')}
+            </p>
+          )}
+          <p class="counts" data-field="counts">
+            <span data-count="error">■ {msg('severity_error')} {counts.error}</span>
+            <span data-count="warning">▲ {msg('severity_warning')} {counts.warning}</span>
+            <span data-count="info">● {msg('severity_info')} {counts.info}</span>
+          </p>
+          {report && counts.error + counts.warning === 0 && <p data-field="no-findings">{msg('ui_noFindings')}</p>}
+          <p class="hint">{msg('ui_popupHint')}</p>
+          <p class="timing" data-field="timing">
+            {msg('ui_timing', { extract: state.audit.timing.extractMs, audit: state.audit.timing.auditMs })}
+          </p>
+          <ExportButtons result={state.audit.main.result} />
+        </section>
+      )}
+      {tabId !== null && (
+        <div class="actions">
+          <button type="button" id="run-audit" onClick={() => run({ type: 'gouji:audit', tabId })} disabled={state.kind === 'working'}>
+            {msg('popupRunAudit')}
+          </button>
+          <button type="button" id="show-panel" class="secondary" onClick={() => run({ type: 'gouji:show-panel', tabId })} disabled={state.kind === 'working'}>
+            {msg('ui_showPanel')}
+          </button>
+          <button
+            type="button"
+            id="clear"
+            class="secondary"
+            disabled={state.kind !== 'done'}
+            onClick={async () => {
+              await send({ type: 'gouji:clear', tabId }).catch(() => null);
+              setState({ kind: 'cleared' });
+            }}
+          >
+            {msg('ui_clear')}
+          </button>
+        </div>
       )}
     </main>
   );

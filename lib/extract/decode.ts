@@ -65,7 +65,8 @@ function decodeUnknown(bytes: Uint8Array, declared: string | null): { text: stri
   return gb === null ? null : { text: gb, encoding: 'gb18030' };
 }
 
-export function decodeInput(bytes: Uint8Array): Decoded {
+/** `transportCharset`: the charset an HTTP Content-Type header declared, used when the page declares none. */
+export function decodeInput(bytes: Uint8Array, transportCharset: string | null = null): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty', detail: 'the input is empty' };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return classify(decodeWith(bytes.subarray(3), 'utf-8') ?? '', 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return classify(decodeWith(bytes.subarray(2), 'utf-16le') ?? '', 'utf-16le');
@@ -77,7 +78,7 @@ export function decodeInput(bytes: Uint8Array): Decoded {
     if (html) return classify(html.text, `mhtml/${html.encoding}`, 'html');
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'binary data, not HTML or text' };
-  const decoded = decodeUnknown(bytes, charsetFromMarkup(head));
+  const decoded = decodeUnknown(bytes, charsetFromMarkup(head) ?? transportCharset);
   if (!decoded) return { ok: false, reason: 'encoding', detail: 'the encoding could not be read' };
   return classify(decoded.text, decoded.encoding);
 }

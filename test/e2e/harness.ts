@@ -50,8 +50,16 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP gouji.test 127.0.0.1`. */
+  args?: string[];
+  /** Window size (default 1280x900): fixes the viewport, so layout assertions are reproducible. */
+  viewport?: { width: number; height: number };
+}
+
 export async function launchWithExtension(
   extensionDir: string = E2E_EXTENSION_DIR,
+  options: LaunchOptions = {},
 ): Promise<ExtensionSession> {
   const dir = assertExtensionBuilt(extensionDir);
   // A fresh profile per launch: no state leaks between test files.
@@ -74,7 +82,9 @@ export async function launchWithExtension(
         '--lang=zh-CN',
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
+        ...(options.args ?? []),
       ],
+      viewport: options.viewport ?? { width: 1280, height: 900 },
     });
     const serviceWorker = await findServiceWorker(context);
     // chrome-extension://<id>/background.js
@@ -123,7 +133,15 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export interface ServeOptions {
+  /** URL prefix ('/pages/') → folder served under it. */
+  mounts?: Record<string, string>;
+  /** Exact path → generated body (computed on each request; cache it in the closure if expensive). */
+  routes?: Record<string, () => string | Buffer>;
+}
+
 export interface FixtureServer {
+  port: number;
   /** e.g. http://127.0.0.1:38123 */
   origin: string;
   url(path: string): string;
@@ -135,13 +153,23 @@ export interface FixtureServer {
  * (the e2e build's host permission `http://127.0.0.1/*` matches any port).
  * Files are served byte for byte; HTML pages declare their own encoding.
  */
-export async function serveFixtures(root: string = FIXTURES_DIR): Promise<FixtureServer> {
+export async function serveFixtures(root: string = FIXTURES_DIR, options: ServeOptions = {}): Promise<FixtureServer> {
   const base = resolve(root);
   const server: Server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = normalize(join(base, pathname));
-      if (file !== base && !file.startsWith(base + sep)) {
+      const route = options.routes?.[pathname];
+      if (route) {
+        const body = route();
+        res.writeHead(200, { 'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'text/html', 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      }
+      const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => pathname.startsWith(prefix));
+      const dir = mount ? resolve(mount[1]) : base;
+      const rest = mount ? pathname.slice(mount[0].length - 1) : pathname;
+      let file = normalize(join(dir, rest));
+      if (file !== dir && !file.startsWith(dir + sep)) {
         res.writeHead(403).end('forbidden');
         return;
       }
@@ -163,6 +191,7 @@ export async function serveFixtures(root: string = FIXTURES_DIR): Promise<Fixtur
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
+    port,
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
     close: () =>

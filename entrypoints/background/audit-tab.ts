@@ -1,0 +1,125 @@
+/**
+ * The extension side of an audit: inject the content script (under activeTab), receive the walked
+ * page(s), audit them with lib/ (the same code the CLI runs), keep the result for the tab in
+ * storage.session and hand it back to the page to draw.
+ */
+import { browser } from 'wxt/browser';
+import { auditPageDetailed, unreadableResult, type DetailedAudit } from '../../lib/audit';
+import { PageDocSchema } from '../../lib/extract/page-schema';
+import { cellLabel } from '../../lib/format/cell-label';
+import type { Extraction, FrameAudit, TabAudit, ToContent } from '../content/protocol';
+import { planMarks } from './plan';
+
+export const storageKey = (tabId: number) => `tab:${tabId}`;
+
+/** The language of the catalog Chrome chose for this browser (zh_CN unless the browser is English):
+ *  rule messages from lib/ then match the extension's own strings. */
+export function uiLang(): 'zh' | 'en' {
+  const getMessage = browser.i18n.getMessage.bind(browser.i18n) as unknown as (key: string) => string;
+  return getMessage('ui_lang') === 'en' ? 'en' : 'zh';
+}
+
+function auditFrame(frame: Extraction['frames'][number], lang: 'zh' | 'en'): FrameAudit {
+  const parsed = PageDocSchema.safeParse(frame.page);
+  let detailed: DetailedAudit;
+  if (!parsed.success) {
+    detailed = { result: unreadableResult(frame.url, 'the page could not be read (unexpected data from the page script)', { lang }), sources: {} };
+  } else {
+    try {
+      detailed = auditPageDetailed(parsed.data, frame.url, { lang });
+    } catch (error) {
+      detailed = { result: unreadableResult(frame.url, `the page could not be audited (${String((error as Error)?.message ?? error)})`, { lang }), sources: {} };
+    }
+  }
+  return { path: frame.path, url: frame.url, ...detailed };
+}
+
+/** Builds the stored/shown audit from an extraction (pure but for i18n: testable). */
+export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAudit {
+  const started = performance.now();
+  const audits = extraction.frames.map((f) => auditFrame(f, lang));
+  const withReport = audits.filter((a) => a.result.report !== null);
+  const main = withReport[0] ?? audits[0]!;
+  const auditMs = Math.round(performance.now() - started);
+  const labels: Record<string, string> = {};
+  const cells = main.result.report?.cells ?? {};
+  for (const f of main.result.findings) for (const c of f.cells) labels[c] ??= cellLabel(c, lang, cells[c]?.label);
+  const { marks, subjects } = planMarks(main.result.findings);
+  return {
+    runId: `${extraction.instance}:${Date.now().toString(36)}`,
+    instance: extraction.instance,
+    tabUrl: extraction.url,
+    lang,
+    main,
+    otherReports: Math.max(0, withReport.length - 1),
+    unreadable: extraction.unreadable,
+    frameset: extraction.frameset,
+    labels,
+    marks,
+    subjects,
+    timing: { extractMs: extraction.extractMs, auditMs },
+    at: Date.now(),
+  };
+}
+
+export async function setBadge(tabId: number, audit: TabAudit | null): Promise<void> {
+  try {
+    if (!audit) {
+      await browser.action.setBadgeText({ tabId, text: '' });
+      return;
+    }
+    const findings = audit.main.result.findings;
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const text = errors ? String(errors) : warnings ? String(warnings) : '✓';
+    await browser.action.setBadgeBackgroundColor({ tabId, color: errors ? '#c62828' : warnings ? '#b45309' : '#1a7f37' });
+    await browser.action.setBadgeText({ tabId, text });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
+
+/** Sends a stored audit to the page to draw. False when the page no longer has our content script. */
+export async function showInPage(tabId: number, audit: TabAudit, openPanel = true): Promise<boolean> {
+  const message: ToContent = { type: 'gouji:show', audit, openPanel };
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean } | undefined;
+    return reply?.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+export async function auditTab(tabId: number): Promise<TabAudit> {
+  const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  // No result: Chrome refuses to script this page (chrome://, the Web Store, a PDF viewer), or main() threw.
+  const extraction = injection?.result as Extraction | undefined;
+  if (!extraction || !Array.isArray(extraction.frames) || extraction.frames.length === 0) throw new Error('no result from the page');
+  const audit = buildTabAudit(extraction, uiLang());
+  await browser.storage.session.set({ [storageKey(tabId)]: audit });
+  await Promise.all([showInPage(tabId, audit), setBadge(tabId, audit)]);
+  return audit;
+}
+
+export async function storedAudit(tabId: number): Promise<TabAudit | null> {
+  const got = await browser.storage.session.get(storageKey(tabId));
+  return (got[storageKey(tabId)] as TabAudit | undefined) ?? null;
+}
+
+export async function forget(tabId: number): Promise<void> {
+  await browser.storage.session.remove(storageKey(tabId));
+  await setBadge(tabId, null);
+}
+
+/** Is the page still the one audited (same document, our script still there)? Asked without re-running. */
+export async function pageHasRun(tabId: number, audit: TabAudit): Promise<boolean> {
+  try {
+    const [probe] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => (globalThis as { __gouji?: { controller: { instance: string; runId: string | null } } }).__gouji?.controller.runId ?? null,
+    });
+    return probe?.result === audit.runId;
+  } catch {
+    return false;
+  }
+}

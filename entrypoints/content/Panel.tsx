@@ -1,0 +1,185 @@
+/**
+ * The findings list on the page (Preact, in the overlay's shadow root). Every string from the page or
+ * the report is rendered as text by Preact; nothing is ever parsed as HTML.
+ */
+import type { Finding, Severity } from '../../lib/model/schema';
+import { msg, ruleName } from './i18n';
+import type { TabAudit } from './protocol';
+
+export const SEVERITY_SHAPE: Record<Severity, string> = { error: '■', warning: '▲', info: '●' };
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export interface PanelProps {
+  audit: TabAudit;
+  selected: string | null;
+  side: 'right' | 'left';
+  collapsed: boolean;
+  /** Cells that could not be found on the page again (the page changed since the audit). */
+  missingCells: ReadonlySet<string>;
+  onSelect(id: string): void;
+  onClear(): void;
+  onToggle(): void;
+}
+
+function SeverityIcon({ severity }: { severity: Severity }) {
+  return (
+    <span class={`sev ${severity}`} aria-hidden="true">
+      {SEVERITY_SHAPE[severity]}
+    </span>
+  );
+}
+
+function groupByRule(findings: Finding[]): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.rule);
+    if (list) list.push(f);
+    else groups.set(f.rule, [f]);
+  }
+  return [...groups];
+}
+
+function FindingItem({ finding, props }: { finding: Finding; props: PanelProps }) {
+  const id = finding.id ?? '';
+  const selected = props.selected === id;
+  const { labels } = props.audit;
+  return (
+    <li>
+      <button type="button" class="finding" data-finding={id} data-rule={finding.rule} data-severity={finding.severity} aria-pressed={selected ? 'true' : 'false'} onClick={() => props.onSelect(id)}>
+        <SeverityIcon severity={finding.severity} />
+        <span class="msg">{finding.message}</span>
+      </button>
+      {selected && (finding.cells.length > 0 || finding.expected !== undefined) && (
+        <div class="details" data-details={id}>
+          {finding.expected !== undefined && finding.actual !== undefined && <div>{msg('ui_expectedActual', { expected: finding.expected, actual: finding.actual })}</div>}
+          {finding.cells.length > 0 && (
+            <>
+              <div>{msg('ui_cellsOfRelation')}</div>
+              <ul>
+                {finding.cells.map((c) => (
+                  <li key={c} data-cell={c}>
+                    {labels[c] ?? c}
+                    {props.missingCells.has(c) ? ` ${msg('ui_cellNotFound')}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Groups({ findings, props }: { findings: Finding[]; props: PanelProps }) {
+  return (
+    <>
+      {groupByRule(findings).map(([rule, list]) => (
+        <section key={rule} class="group" data-group={rule}>
+          <h3>
+            {ruleName(rule)} <code>{rule}</code> ({list.length})
+          </h3>
+          <ul>
+            {list.map((f) => (
+              <FindingItem key={f.id} finding={f} props={props} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Notes({ audit }: { audit: TabAudit }) {
+  const notes: { key: string; text: string; tone?: string }[] = [];
+  if (audit.frameset) notes.push({ key: 'frameset', text: msg('ui_frameset') });
+  for (const f of audit.unreadable) notes.push({ key: `u${f.path.join('.')}`, text: msg(f.reason === 'sandboxed' ? 'ui_frameSandboxed' : 'ui_frameCrossOrigin', { src: f.src }) });
+  if (audit.main.path.length > 0) notes.push({ key: 'inframe', text: msg('ui_reportInFrame', { url: audit.main.url }) });
+  if (audit.otherReports > 0) notes.push({ key: 'others', text: msg('ui_otherReports', { count: audit.otherReports }) });
+  return (
+    <>
+      {notes.map((n) => (
+        <p key={n.key} class="note" data-note={n.key}>
+          {n.text}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function Panel(props: PanelProps) {
+  const { audit } = props;
+  const { result } = audit.main;
+  const report = result.report;
+  const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
+  for (const f of result.findings) counts[f.severity]++;
+  const shown = result.findings.filter((f) => f.severity !== 'info');
+  const infos = result.findings.filter((f) => f.severity === 'info');
+  const unknown = msg('cli_unknown');
+  const title = report ? `${report.agency ?? unknown} ${report.year ?? ''}` : msg('ui_panelTitle');
+
+  return (
+    <aside class={`panel${props.side === 'left' ? ' left' : ''}${props.collapsed ? ' collapsed' : ''}`} role="complementary" aria-label={msg('ui_panelTitle')} lang={audit.lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header>
+        <h2 title={msg('ui_panelTitle')}>{props.collapsed ? msg('ui_panelTitle') : title}</h2>
+        {props.collapsed && (
+          <span class="count" data-collapsed-counts>
+            <SeverityIcon severity="error" /> {counts.error} <SeverityIcon severity="warning" /> {counts.warning}
+          </span>
+        )}
+        <button type="button" data-action="toggle" aria-expanded={props.collapsed ? 'false' : 'true'} onClick={props.onToggle}>
+          {props.collapsed ? msg('ui_expand') : msg('ui_collapse')}
+        </button>
+      </header>
+      {!props.collapsed && (
+        <>
+          <div class="body">
+            {report && (
+              <dl class="meta">
+                <dt>{msg('cli_agency')}</dt>
+                <dd data-field="agency">{report.agency ?? unknown}</dd>
+                <dt>{msg('cli_year')}</dt>
+                <dd data-field="year">{report.year ?? unknown}</dd>
+                <dt>{msg('cli_format')}</dt>
+                <dd data-field="format">{report.format ? msg('cli_formatName', { format: report.format }) : unknown}</dd>
+                <dt>{msg('cli_published')}</dt>
+                <dd data-field="published">{report.published ?? unknown}</dd>
+              </dl>
+            )}
+            <div class="counts" data-counts>
+              {ORDER.map((s) => (
+                <span key={s} class="count" data-count={s}>
+                  <SeverityIcon severity={s} />
+                  {msg(`severity_${s}`)} <b>{counts[s]}</b>
+                </span>
+              ))}
+            </div>
+            <Notes audit={audit} />
+            {!report && (
+              <p class="note bad" role="alert" data-note="no-report">
+                {result.findings.find((f) => f.rule.startsWith('input.'))?.message ?? msg('ui_noReport')}
+              </p>
+            )}
+            {report && shown.length === 0 && (
+              <p class="note good" role="status" data-note="no-findings">
+                {msg('ui_noFindings')}
+              </p>
+            )}
+            {report && <Groups findings={shown} props={props} />}
+            {report && infos.length > 0 && (
+              <details data-infos>
+                <summary>{msg('ui_infoFindings', { count: infos.length })}</summary>
+                <Groups findings={infos} props={props} />
+              </details>
+            )}
+          </div>
+          <footer>
+            <button type="button" class="primary" data-action="clear" onClick={props.onClear}>
+              {msg('ui_clear')}
+            </button>
+          </footer>
+        </>
+      )}
+    </aside>
+  );
+}

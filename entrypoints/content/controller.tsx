@@ -1,0 +1,182 @@
+/**
+ * One audit's presence on a page: the marks (one overlay layer per document that holds marked cells)
+ * and the panel (in the top document's layer). Created per injection; a new injection destroys the
+ * previous controller first, so running twice never doubles anything.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { findCellElement } from '../../lib/extract/from-dom';
+import type { Finding } from '../../lib/model/schema';
+import { documentAt } from './extract';
+import { msg } from './i18n';
+import { Layer, type Box, type MarkKind } from './overlay';
+import { Panel } from './Panel';
+import type { TabAudit, ToBackground } from './protocol';
+import { revealCell } from './scroll';
+import { PANEL_CSS } from './styles';
+
+export class Controller {
+  readonly instance: string;
+  private readonly top: Document;
+  private audit: TabAudit | null = null;
+  private topLayer: Layer | null = null;
+  private frameLayer: Layer | null = null;
+  private panelRoot: HTMLElement | null = null;
+  private selected: string | null = null;
+  private side: 'right' | 'left' = 'right';
+  private collapsed = false;
+  private panelOpen = true;
+  private readonly elements = new Map<string, Element>();
+  private missing = new Set<string>();
+
+  constructor(top: Document, instance: string) {
+    this.top = top;
+    this.instance = instance;
+  }
+
+  get runId(): string | null {
+    return this.audit?.runId ?? null;
+  }
+
+  /** The cell's element in the report's document, re-found when the page replaced it. */
+  private cell(id: string): Element | null {
+    const known = this.elements.get(id);
+    if (known?.isConnected) return known;
+    const audit = this.audit;
+    const source = audit?.main.sources[id];
+    const doc = audit ? documentAt(this.top, audit.main.path) : null;
+    const el = source && doc ? findCellElement(doc, source) : null;
+    if (el) this.elements.set(id, el);
+    else this.elements.delete(id);
+    return el;
+  }
+
+  /** Draws the marks and the panel; returns how many cells were marked. */
+  show(audit: TabAudit, openPanel: boolean): number {
+    if (this.audit?.runId !== audit.runId) {
+      this.selected = null;
+      this.elements.clear();
+    }
+    this.audit = audit;
+    if (openPanel) {
+      this.panelOpen = true;
+      this.collapsed = false;
+    }
+    if (!this.topLayer) {
+      this.topLayer = new Layer(this.top, PANEL_CSS);
+      this.panelRoot = this.top.createElement('div');
+      this.topLayer.root.append(this.panelRoot);
+    }
+    const doc = documentAt(this.top, audit.main.path);
+    if (audit.main.path.length > 0 && doc && !this.frameLayer) this.frameLayer = new Layer(doc);
+    this.missing = new Set(Object.keys(audit.labels).filter((c) => audit.main.sources[c] && !this.cell(c)));
+    const drawn = this.drawMarks();
+    this.renderPanel();
+    return drawn;
+  }
+
+  private markLayer(): Layer | null {
+    return this.audit && this.audit.main.path.length > 0 ? this.frameLayer : this.topLayer;
+  }
+
+  private selectedFinding(): Finding | undefined {
+    return this.audit?.main.result.findings.find((f) => f.id === this.selected);
+  }
+
+  private drawMarks(): number {
+    const audit = this.audit;
+    const layer = this.markLayer();
+    if (!audit || !layer) return 0;
+    const target = (id: string) => () => this.cell(id);
+    const finding = this.selectedFinding();
+    const inFocus = new Set(finding?.cells ?? []);
+    const boxes: Box[] = audit.marks.filter((m) => !inFocus.has(m.cell)).map((m) => ({ target: target(m.cell), kind: m.severity }));
+    if (finding) {
+      const subjects = new Set(audit.subjects[finding.id ?? ''] ?? []);
+      let tagged = false;
+      for (const c of finding.cells) {
+        const subject = subjects.has(c);
+        const box: Box = { target: target(c), kind: subject ? (finding.severity as MarkKind) : 'related', selected: subject };
+        if (subject && !tagged && finding.expected !== undefined && finding.actual !== undefined) {
+          box.tag = msg('ui_expectedActual', { expected: finding.expected, actual: finding.actual });
+          tagged = true;
+        }
+        boxes.push(box);
+      }
+    }
+    const tables = new Set<Element>();
+    for (const m of audit.marks) {
+      const table = this.cell(m.cell)?.closest('table');
+      if (table) tables.add(table);
+    }
+    layer.setBoxes(boxes, [...tables]);
+    return boxes.filter((b) => b.target()).length;
+  }
+
+  private renderPanel(): void {
+    if (!this.panelRoot || !this.audit) return;
+    if (!this.panelOpen) {
+      render(null, this.panelRoot);
+      return;
+    }
+    render(
+      <Panel
+        audit={this.audit}
+        selected={this.selected}
+        side={this.side}
+        collapsed={this.collapsed}
+        missingCells={this.missing}
+        onSelect={(id) => this.select(id)}
+        onClear={() => this.clear(true)}
+        onToggle={() => {
+          this.collapsed = !this.collapsed;
+          this.renderPanel();
+        }}
+      />,
+      this.panelRoot,
+    );
+  }
+
+  private panelRect(): DOMRect | null {
+    return this.panelRoot?.querySelector('.panel')?.getBoundingClientRect() ?? null;
+  }
+
+  /** Selects a finding (again: deselects), highlights its relation and scrolls its cell into view. */
+  select(id: string | null): void {
+    this.selected = this.selected === id ? null : id;
+    this.drawMarks();
+    this.renderPanel();
+    const finding = this.selectedFinding();
+    if (!finding || !this.audit) return;
+    const subjects = this.audit.subjects[finding.id ?? ''] ?? [];
+    const first = [...subjects, ...finding.cells].map((c) => this.cell(c)).find((el): el is Element => el !== null);
+    if (!first) return;
+    const outcome = revealCell(first, this.top, this.panelRect(), this.side);
+    if (outcome.side !== this.side) {
+      this.side = outcome.side;
+      this.renderPanel();
+    }
+    // Scrolling may have moved cells inside inner scrollers: place the boxes again.
+    this.topLayer?.draw();
+    this.frameLayer?.draw();
+  }
+
+  /** Removes marks and panel. `notify`: the user (or a navigation) cleared it, so the stored result goes too. */
+  clear(notify: boolean): void {
+    if (this.panelRoot) render(null, this.panelRoot);
+    this.panelRoot = null;
+    this.topLayer?.destroy();
+    this.frameLayer?.destroy();
+    this.topLayer = null;
+    this.frameLayer = null;
+    this.audit = null;
+    this.selected = null;
+    this.elements.clear();
+    if (notify) {
+      const message: ToBackground = { type: 'gouji:cleared' };
+      browser.runtime.sendMessage(message).catch(() => {
+        // The extension was reloaded or updated: nothing is stored for this page any more anyway.
+      });
+    }
+  }
+}
