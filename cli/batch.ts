@@ -18,9 +18,9 @@ export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOp
   try {
     const input = await readInput(source, fetchOptions);
     if (input.ok) return auditBytes(input.bytes, source, { lang, charset: input.charset });
-    return input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.detail, { lang });
+    return input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang });
   } catch (error) {
-    return unreadableResult(source, `internal error: ${(error as Error)?.message ?? error}`, { lang });
+    return unreadableResult(source, { reason: 'internal', params: { error: String((error as Error)?.message ?? error) } }, { lang });
   }
 }
 

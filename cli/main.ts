@@ -132,8 +132,8 @@ export async function main(argv: string[]): Promise<number> {
 
   await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 } }, (result, index) => {
     results[index] = result;
-    summary.add(result);
-    html?.add(result);
+    summary.add(result, index);
+    html?.add(result, index);
     progress.tick(result.report === null);
     if (result.report === null) failed = true;
     if (options.ndjson) process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -5,11 +5,11 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { MAX_INPUT_BYTES } from '../lib/audit';
+import { MAX_INPUT_BYTES, type Unreadable } from '../lib/audit';
 
 export type InputBytes =
   | { ok: true; bytes: Uint8Array; charset: string | null }
-  | { ok: false; rule: 'input.unreadable'; detail: string }
+  | { ok: false; rule: 'input.unreadable'; why: Unreadable }
   | { ok: false; rule: 'input.too-large'; size: number };
 
 export interface FetchOptions {
@@ -25,11 +25,11 @@ export async function readInput(source: string, fetchOptions: FetchOptions = DEF
   if (isUrl(source)) return fetchInput(source, fetchOptions);
   try {
     const info = await stat(source);
-    if (info.isDirectory()) return { ok: false, rule: 'input.unreadable', detail: 'a folder, not a file' };
+    if (info.isDirectory()) return { ok: false, rule: 'input.unreadable', why: { reason: 'folder' } };
     if (info.size > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: info.size };
     return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null };
   } catch (error) {
-    return { ok: false, rule: 'input.unreadable', detail: `cannot open the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return { ok: false, rule: 'input.unreadable', why: { reason: 'open', params: { error: (error as NodeJS.ErrnoException).code ?? String(error) } } };
   }
 }
 
@@ -39,14 +39,13 @@ const TRANSIENT = new Set([408, 500, 502, 503, 504]);
 const CHALLENGE = new Set([403, 412, 429, 521]);
 
 async function fetchInput(url: string, options: FetchOptions): Promise<InputBytes> {
-  let last: InputBytes = { ok: false, rule: 'input.unreadable', detail: 'not fetched' };
+  let last: InputBytes = { ok: false, rule: 'input.unreadable', why: { reason: 'fetch', params: { error: '' } } };
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, 500 * attempt));
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow', headers: { 'user-agent': 'Mozilla/5.0 (compatible; gouji)' } });
       if (!response.ok) {
-        const why = CHALLENGE.has(response.status) ? ' (an anti-bot challenge or refusal)' : '';
-        last = { ok: false, rule: 'input.unreadable', detail: `HTTP ${response.status}${why}` };
+        last = { ok: false, rule: 'input.unreadable', why: { reason: CHALLENGE.has(response.status) ? 'challenge' : 'http', params: { status: response.status } } };
         if (TRANSIENT.has(response.status)) continue;
         return last;
       }
@@ -58,7 +57,7 @@ async function fetchInput(url: string, options: FetchOptions): Promise<InputByte
       return { ok: true, bytes: buffer, charset };
     } catch (error) {
       const name = (error as Error)?.name;
-      last = { ok: false, rule: 'input.unreadable', detail: name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000} s` : `the fetch failed (${(error as Error)?.message ?? error})` };
+      last = { ok: false, rule: 'input.unreadable', why: name === 'TimeoutError' ? { reason: 'timeout', params: { seconds: options.timeoutMs / 1000 } } : { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } } };
     }
   }
   return last;

@@ -12,7 +12,7 @@ import { stableHash } from './hash';
 import { ruleMessageKey, t, type Lang } from './i18n/messages';
 import type { AuditResult, Cell, Finding } from './model/schema';
 import { recognise, type Recognition } from './recognize/recognize';
-import { makeContext } from './rules/context';
+import { makeContext, type Rule } from './rules/context';
 import { RULES } from './rules/index';
 import type { FindingDraft } from './rules/types';
 
@@ -21,10 +21,18 @@ export interface AuditOptions {
   today?: Date;
   /** The charset an HTTP header declared for these bytes (used when the page declares none). */
   charset?: string | null;
+  /** The single-report rules to run (default: all of RULES). */
+  rules?: readonly Rule[];
 }
 
 /** Inputs larger than this get input.too-large (real report pages are well under 1 MB; 20 MB pages are audited). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Why an input could not be read; each reason has its message (rule_input_unreadable__<reason>). */
+export interface Unreadable {
+  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'folder' | 'internal';
+  params?: Record<string, string | number>;
+}
 
 export interface DetailedAudit {
   result: AuditResult;
@@ -45,7 +53,7 @@ const EMPTY_SHELL_CHARS = 200;
 const ATTACHMENT_FILE = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Findings of these rules that share a cell are linked: one wrong number explains them all. */
-const LINKABLE = /^(applications\.|appeals\.|cell\.(not-a-number|negative|missing)|relation\.not-checked)/;
+const LINKABLE = /^(applications\.|appeals\.|cell\.(not-a-number|negative|missing)|relation\.not-checked|text\.table-mismatch)/;
 
 function render(draft: FindingDraft, lang: Lang): Finding & { suspects?: string[] } {
   const key = draft.messageKey ?? draft.rule;
@@ -132,7 +140,7 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
   const recognition = recognised.recognition;
   const ctx = makeContext(recognition, lang, options.today);
   const drafts: FindingDraft[] = recognition.findings.map((d) => localizeStructureParams(d, lang));
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     try {
       drafts.push(...rule.run(ctx));
     } catch (error) {
@@ -178,17 +186,17 @@ export function auditBytes(bytes: Uint8Array, source: string, options: AuditOpti
   const lang = options.lang ?? 'zh';
   if (bytes.length > MAX_INPUT_BYTES) return tooLargeResult(source, bytes.length, options);
   const decoded = decodeInput(bytes, options.charset ?? null);
-  if (!decoded.ok) return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail: decoded.detail }, cells: [] }, lang).result;
+  if (!decoded.ok) return unreadableResult(source, { reason: decoded.reason }, options);
   try {
     return decoded.kind === 'html' ? auditHtml(decoded.text, source, options) : auditText(decoded.text, source, options);
   } catch (error) {
-    return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail: `the page could not be parsed (${String((error as Error)?.message ?? error)})` }, cells: [] }, lang).result;
+    return unreadableResult(source, { reason: 'internal', params: { error: String((error as Error)?.message ?? error) } }, options);
   }
 }
 
 /** A failure of the input itself (a fetch that failed, an anti-bot challenge), as a result. */
-export function unreadableResult(source: string, detail: string, options: AuditOptions = {}): AuditResult {
-  return inputFailure(source, { rule: 'input.unreadable', severity: 'error', params: { detail }, cells: [] }, options.lang ?? 'zh').result;
+export function unreadableResult(source: string, why: Unreadable, options: AuditOptions = {}): AuditResult {
+  return inputFailure(source, { rule: 'input.unreadable', severity: 'error', messageKey: `input.unreadable#${why.reason}`, params: why.params ?? {}, cells: [] }, options.lang ?? 'zh').result;
 }
 
 /** An input over the size guard, said as such and not audited. */

@@ -23,12 +23,12 @@ function auditFrame(frame: Extraction['frames'][number], lang: 'zh' | 'en'): Fra
   const parsed = PageDocSchema.safeParse(frame.page);
   let detailed: DetailedAudit;
   if (!parsed.success) {
-    detailed = { result: unreadableResult(frame.url, 'the page could not be read (unexpected data from the page script)', { lang }), sources: {} };
+    detailed = { result: unreadableResult(frame.url, { reason: 'internal', params: { error: 'unexpected data from the page script' } }, { lang }), sources: {} };
   } else {
     try {
       detailed = auditPageDetailed(parsed.data, frame.url, { lang });
     } catch (error) {
-      detailed = { result: unreadableResult(frame.url, `the page could not be audited (${String((error as Error)?.message ?? error)})`, { lang }), sources: {} };
+      detailed = { result: unreadableResult(frame.url, { reason: 'internal', params: { error: String((error as Error)?.message ?? error) } }, { lang }), sources: {} };
     }
   }
   return { path: frame.path, url: frame.url, ...detailed };

@@ -16,6 +16,7 @@ const cssString = (s: string) => `"${s.replace(/["\\]/g, '\\$&').replace(/[\n\r]
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 interface Entry {
+  order: number;
   anchor: string;
   source: string;
   html: string;
@@ -26,7 +27,7 @@ export class HtmlReportBuilder {
 
   constructor(private readonly lang: Lang) {}
 
-  add(result: AuditResult): void {
+  add(result: AuditResult, order = this.entries.length): void {
     if (!result.report) return;
     const lang = this.lang;
     const anchor = `r${this.entries.length + 1}`;
@@ -42,6 +43,7 @@ export class HtmlReportBuilder {
       .join('');
     const r = result.report;
     this.entries.push({
+      order,
       anchor,
       source: result.source,
       html: `<section id="${anchor}"><style>${style}</style><h3>${esc(r.agency ?? result.source)} · ${esc(r.year ?? '')}</h3><p class="src">${esc(result.source)}</p><ul class="findings">${findings || `<li>${esc(t('cli_noFindings', {}, lang))}</li>`}</ul><details><summary>${esc(t('html_tables', {}, lang))}</summary>${tablesHtml(r, undefined, { lang })}</details></section>`,
@@ -50,6 +52,7 @@ export class HtmlReportBuilder {
 
   finish(summary: BatchSummary): string {
     const lang = this.lang;
+    this.entries.sort((a, b) => a.order - b.order);
     const anchorOf = new Map(this.entries.map((e) => [e.source, e.anchor]));
     const href = (source: string) => (/^https?:\/\//i.test(source) ? source : `file://${encodeURI(source)}`);
     const rows = summary.rows

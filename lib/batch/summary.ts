@@ -27,10 +27,13 @@ export interface BatchSummary {
 }
 
 export class SummaryBuilder {
+  private readonly order = new Map<string, number>();
   private summary: BatchSummary = { pages: 0, reports: 0, formatsByYear: {}, findingsByRule: {}, unaudited: [], rows: [] };
 
-  add(result: AuditResult): void {
+  /** `order`: the input's position, so the rows come out in input order whatever finished first. */
+  add(result: AuditResult, order = this.summary.pages): void {
     const s = this.summary;
+    this.order.set(result.source, order);
     s.pages++;
     for (const f of result.findings) {
       const bucket = (s.findingsByRule[f.rule] ??= { error: 0, warning: 0, info: 0 });
@@ -69,6 +72,9 @@ export class SummaryBuilder {
   }
 
   finish(): BatchSummary {
+    const rank = (source: string) => this.order.get(source) ?? 0;
+    this.summary.rows.sort((a, b) => rank(a.source) - rank(b.source));
+    this.summary.unaudited.sort((a, b) => rank(a.source) - rank(b.source));
     return this.summary;
   }
 }

@@ -6,7 +6,7 @@
 
 export type Decoded =
   | { ok: true; kind: 'html' | 'text'; text: string; encoding: string }
-  | { ok: false; reason: 'empty' | 'binary' | 'pdf' | 'encoding'; detail: string };
+  | { ok: false; reason: 'empty' | 'binary' | 'pdf' | 'encoding' };
 
 const HTML_SNIFF = /<(?:!doctype\s+html|html|head|body|table|div|p|tr|td|meta|title|span)\b/i;
 
@@ -67,24 +67,24 @@ function decodeUnknown(bytes: Uint8Array, declared: string | null): { text: stri
 
 /** `transportCharset`: the charset an HTTP Content-Type header declared, used when the page declares none. */
 export function decodeInput(bytes: Uint8Array, transportCharset: string | null = null): Decoded {
-  if (bytes.length === 0) return { ok: false, reason: 'empty', detail: 'the input is empty' };
+  if (bytes.length === 0) return { ok: false, reason: 'empty' };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return classify(decodeWith(bytes.subarray(3), 'utf-8') ?? '', 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return classify(decodeWith(bytes.subarray(2), 'utf-16le') ?? '', 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return classify(decodeWith(bytes.subarray(2), 'utf-16be') ?? '', 'utf-16be');
   const head = latin1(bytes, 4096);
-  if (head.startsWith('%PDF-')) return { ok: false, reason: 'pdf', detail: 'a PDF file, not a web page' };
+  if (head.startsWith('%PDF-')) return { ok: false, reason: 'pdf' };
   if (/^(?:From:|MIME-Version:|Snapshot-Content-Location:|Subject:|Date:)/im.test(head.slice(0, 1024)) && /multipart\/related/i.test(head)) {
     const html = htmlFromMhtml(bytes);
     if (html) return classify(html.text, `mhtml/${html.encoding}`, 'html');
   }
-  if (looksBinary(bytes)) return { ok: false, reason: 'binary', detail: 'binary data, not HTML or text' };
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
   const decoded = decodeUnknown(bytes, charsetFromMarkup(head) ?? transportCharset);
-  if (!decoded) return { ok: false, reason: 'encoding', detail: 'the encoding could not be read' };
+  if (!decoded) return { ok: false, reason: 'encoding' };
   return classify(decoded.text, decoded.encoding);
 }
 
 function classify(text: string, encoding: string, kind?: 'html' | 'text'): Decoded {
-  if (!text.trim()) return { ok: false, reason: 'empty', detail: 'the input holds no text' };
+  if (!text.trim()) return { ok: false, reason: 'empty' };
   return { ok: true, kind: kind ?? (HTML_SNIFF.test(text.slice(0, 65536)) ? 'html' : 'text'), text, encoding };
 }
 

@@ -17,8 +17,9 @@ const NUMERIC = /^[+\-－−]?\s*[\d０-９][\d０-９,，.．]*\s*(?:个|件|�
 type LineKind = 'pipe' | 'tab' | 'blank' | 'plain';
 
 function kindOf(line: string): LineKind {
-  if (!line.trim()) return 'blank';
+  // A line holding only a tab is an empty cell of a Word table, not a separator.
   if (line.startsWith('\t')) return 'tab';
+  if (!line.trim()) return 'blank';
   const t = line.trimEnd();
   if (t.endsWith('|') || t.includes(' | ')) return 'pipe';
   return 'plain';

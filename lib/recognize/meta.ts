@@ -14,7 +14,7 @@ export interface ReportMeta {
   title: string;
 }
 
-const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(.*?)(?:政府|政务)?信息公开(?:工作)?年度?报告/;
+const REPORT_TITLE = /(\d{4})\s*年\s*度?\s*(.*?)(?:政府|政务)?信息公开(?:工作)?(?:的)?年度?报告/;
 const MAX_YEAR = 2100;
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -75,7 +75,9 @@ function publishedDate(page: PageDoc): string | null {
 
 function cleanAgency(name: string): string | null {
   const a = name
-    .replace(/^(?:关于|[\s:：])+/, '')
+    .replace(/^(?:现予?公布|现将|特?发布|公布|印发|关于|[\s:：])+/, '')
+    // 青山区人民|政府信息公开…: the title's 政府 belongs to the agency.
+    .replace(/人民$/, '人民政府')
     .replace(/(?:的|关于|[\s:：])+$/, '')
     .trim();
   return a.length >= 2 && a.length <= 40 ? a : null;

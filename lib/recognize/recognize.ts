@@ -123,10 +123,17 @@ const anyMatch = (key: LabelKey, keys: readonly LabelKey[]) => keys.some((k) => 
 // ---- Column assignment -----------------------------------------------------------------------------
 
 /** Fits a row's value tokens to n columns: padding cells beyond n dropped, too few placed by grid column. */
-function fitValues(values: Token[], n: number, learnedX?: number[]): (Token | null)[] {
+function fitValues(values: Token[], n: number, learnedX?: number[], padFirst: 'end' | 'start' = 'end'): (Token | null)[] {
   let v = values.slice();
-  while (v.length > n && v[v.length - 1]!.parsed.kind === 'blank') v.pop();
-  while (v.length > n && v[0]!.parsed.kind === 'blank') v.shift();
+  const trimEnd = () => {
+    while (v.length > n && v[v.length - 1]!.parsed.kind === 'blank') v.pop();
+  };
+  const trimStart = () => {
+    while (v.length > n && v[0]!.parsed.kind === 'blank') v.shift();
+  };
+  // Padding of a dumped row trails it; under a header dumped one cell a line it leads the values.
+  if (padFirst === 'end') (trimEnd(), trimStart());
+  else (trimStart(), trimEnd());
   if (v.length > n) v = v.slice(0, n);
   if (v.length === n) return v;
   if (learnedX && v.length > 0) {
@@ -260,6 +267,12 @@ export function recognise(page: PageDoc): RecognitionResult {
       }
     }
     if (hit) {
+      // Text cells after the row's label are values when the row is short of values (见附件 in 自然人).
+      const at = row.labels.indexOf(hit.token);
+      const expected = statutoryRows(hit.entry.table, hit.entry.formats[0]!).find((r) => r.id === hit!.entry.rowId)?.columns.length ?? 0;
+      if (at < row.labels.length - 1 && row.values.length < expected) {
+        row.values.unshift(...row.labels.splice(at + 1));
+      }
       ctx.table = hit.entry.table;
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
@@ -268,6 +281,8 @@ export function recognise(page: PageDoc): RecognitionResult {
       return;
     }
     if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15)) {
+      // A data row whose first cells are text (见附件) reads them as values, not as a label.
+      if (row.hard && lastHeader < 0 && row.values.length < APPEAL_ROW.columns.length) row.values.unshift(...row.labels.splice(0));
       appeals = { row, index };
       return;
     }
@@ -382,7 +397,7 @@ export function recognise(page: PageDoc): RecognitionResult {
   const appealsRow = appeals as { row: LogicalRow; index: number } | null;
   if (appealsRow) {
     foundTables.add('appeals');
-    const fitted = fitValues(appealsRow.row.values, APPEAL_ROW.columns.length);
+    const fitted = fitValues(appealsRow.row.values, APPEAL_ROW.columns.length, undefined, appealsRow.row.hard ? 'end' : 'start');
     APPEAL_ROW.columns.forEach((c, i) => setCell('appeals', APPEAL_ROW.id, c, fitted[i] ?? null));
   }
 

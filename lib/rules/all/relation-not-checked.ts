@@ -22,7 +22,7 @@ export const relationNotChecked: Rule = {
       if (absent.length === ids.length) continue;
       const [variant, culprits] = text.length ? ['text', text] : absent.length ? ['absent', absent] : blank.length ? ['blank', blank] : [null, []];
       if (!variant) continue;
-      const names = culprits.map((id) => cellLabel(id, ctx.lang)).join('、');
+      const names = culprits.map((id) => cellLabel(id, ctx.lang)).join(ctx.lang === 'zh' ? '、' : '; ');
       const params = relationParams(ctx, r);
       const relation = t(`relation_${r.rule.replace(/[.-]/g, '_')}`, params, ctx.lang);
       findings.push({

@@ -48,7 +48,19 @@ const CLAIMS: Claim[] = [
 ];
 
 /** Lines that can hold a claim at all: one cheap test keeps long pages (site filler) fast. */
-const CANDIDATE = /申请|复议|诉讼|办结|结转|维持/;
+const CANDIDATE = /申请|复议|诉讼|办结|结转|维持|予以公开/;
+const HOTLINE = /12345|热线|来电|信访|留言|信箱/g;
+const APPLICATION_WORD = /申请/g;
+
+/** Whether the subject nearest before `end` is the hotline (…热线来电31145件，办结31100件) rather than applications. */
+function aboutHotline(sentence: string, end: number): boolean {
+  const last = (re: RegExp) => {
+    let at = -1;
+    for (const m of sentence.slice(0, end).matchAll(re)) at = m.index;
+    return at;
+  };
+  return last(HOTLINE) > last(APPLICATION_WORD);
+}
 
 function sentences(lines: string[]): string[] {
   return lines
@@ -76,9 +88,9 @@ export const textTableMismatch: Rule = {
     const all = sentences(ctx.recognition.lines).map((s) => s.replace(/(\d),(?=\d{3})/g, '$1').replace(/\s+/g, ''));
     for (const sentence of all) {
       for (const claim of CLAIMS) {
-        if (seen.has(claim.subject.en) || !claim.context.test(sentence) || /12345|热线|来电|信访/.test(sentence)) continue;
+        if (seen.has(claim.subject.en) || !claim.context.test(sentence)) continue;
         const m = claim.patterns.map((p) => p.exec(sentence)).find(Boolean);
-        if (!m) continue;
+        if (!m || aboutHotline(sentence, m.index + m[0].length)) continue;
         seen.add(claim.subject.en);
         const cells = claim.cells(sentence);
         const actual = tableValue(ctx, cells);
@@ -113,8 +125,9 @@ export const textTableMismatch: Rule = {
         if (count !== null && count !== Number(share[1])) {
           findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: ctx.lang === 'zh' ? '予以公开及部分公开数' : 'disclosed in whole or part', stated: Number(share[1]), actual: count, quote: sentence }, cells: countCells, expected: count, actual: Number(share[1]), quote: sentence });
         } else if (count !== null && handled) {
+          // Rounded half up at the decimals printed, in integers (29 / 200 = 14.5% prints as 15%).
           const decimals = share[3]?.length ?? 0;
-          const computed = Number(((count / handled) * 100).toFixed(decimals));
+          const computed = Math.round((count * 100 * 10 ** decimals) / handled) / 10 ** decimals;
           if (computed !== Number(share[2])) {
             findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#share', params: { stated: share[2]!, actual: computed, quote: sentence }, cells: [...countCells, T('result.total')], expected: computed, actual: Number(share[2]), quote: sentence });
           }
