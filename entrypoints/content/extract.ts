@@ -3,7 +3,7 @@
  * one DOM adapter (lib/extract/from-dom.ts). Cross-origin frames cannot be read from here (nor, under
  * activeTab, injected into): they are listed so the panel can say what was not read.
  */
-import { pageFromDom } from '../../lib/extract/from-dom';
+import { pageFromDomSliced } from '../../lib/extract/from-dom';
 import type { ExtractedFrame, Extraction, FramePath, UnreadableFrame } from './protocol';
 
 /** Frames nested deeper than this are not followed (a page framing itself). */
@@ -39,14 +39,15 @@ function isBlankSrc(src: string): boolean {
   return src === '' || src === 'about:blank' || src.startsWith('javascript:');
 }
 
-export function extract(top: Document, instance: string): Extraction {
+/** Walks each readable frame in slices that yield to the page, so a 20 MB page stays responsive. */
+export async function extract(top: Document, instance: string): Promise<Extraction> {
   const started = performance.now();
   const frames: ExtractedFrame[] = [];
   const unreadable: UnreadableFrame[] = [];
   const queue: { doc: Document; path: FramePath }[] = [{ doc: top, path: [] }];
   while (queue.length) {
     const { doc, path } = queue.shift()!;
-    frames.push({ path, url: doc.location?.href ?? '', page: pageFromDom(doc) });
+    frames.push({ path, url: doc.location?.href ?? '', page: await pageFromDomSliced(doc) });
     if (path.length >= MAX_FRAME_DEPTH) continue;
     frameElements(doc).forEach((frame, i) => {
       const child = frameDocument(frame);

@@ -18,7 +18,7 @@ export default defineContentScript({
   matches: [],
   // main()'s return value becomes the executeScript result: the walked page goes back to the extension,
   // which audits it (lib/ with zod and the rules stays out of this bundle) and sends the result back.
-  main(ctx): Extraction {
+  main(ctx): Promise<Extraction> {
     const g = globalThis as IsolatedGlobal;
     // Injected again into the same document: the previous run's marks and panel go first.
     g.__gouji?.dispose();

@@ -5,7 +5,7 @@
  * `table` own rows / row cells, so `findCellElement` finds a cell again.
  */
 import type { CellSource, PageDoc } from './page';
-import { walkTree, type TreeAdapter } from './walk-tree';
+import { walkTree, walkTreeSliced, type TreeAdapter } from './walk-tree';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -17,10 +17,16 @@ const domAdapter: TreeAdapter<Node> = {
   textOf: (n) => n.nodeValue ?? '',
   // <template> content and shadow roots are not children: the cheerio tree has neither either.
   children: (n) => n.childNodes,
+  hasAttributes: (n) => (n as Element).hasAttributes(),
 };
 
 export function pageFromDom(doc: Document): PageDoc {
   return walkTree<Node>(doc, domAdapter, doc.compatMode === 'BackCompat' ? 'quirks' : 'standards');
+}
+
+/** The same, in slices that yield to the page between them: a huge page keeps its tab responsive. */
+export function pageFromDomSliced(doc: Document, sliceMs = 30): Promise<PageDoc> {
+  return walkTreeSliced<Node>(doc, domAdapter, doc.compatMode === 'BackCompat' ? 'quirks' : 'standards', sliceMs);
 }
 
 /** A table's own rows in tree order (those of nested tables excluded), as the walk counts them. */

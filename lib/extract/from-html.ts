@@ -23,6 +23,7 @@ const parse5Adapter: TreeAdapter<Node> = {
   textOf: (n) => (n as DefaultTreeAdapterMap['textNode']).value,
   // <template> keeps its content outside childNodes, as in the DOM.
   children: (n) => ('childNodes' in n ? n.childNodes : EMPTY),
+  hasAttributes: (n) => (n as Element).attrs.length > 0,
 };
 
 export function pageFromHtml(html: string): PageDoc {

@@ -15,6 +15,8 @@ export interface TreeAdapter<N> {
   attr(node: N, name: string): string | null;
   textOf(node: N): string;
   children(node: N): ArrayLike<N>;
+  /** Cheap test that spares the attribute look-ups of most elements (live DOM attributes are slow). */
+  hasAttributes?(node: N): boolean;
 }
 
 export const LIMITS = {
@@ -50,12 +52,39 @@ interface TableContext {
 
 /** Element is hidden by its own markup (inline style or the hidden attribute): the same test in both adapters. */
 function isHiddenByMarkup<N>(a: TreeAdapter<N>, node: N): boolean {
+  if (a.hasAttributes && !a.hasAttributes(node)) return false;
   if (a.attr(node, 'hidden') !== null) return true;
   const style = a.attr(node, 'style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
+/** The whole walk at once (saved pages in Node, small live pages). */
 export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): PageDoc {
+  const walk = startWalk(root, a, mode);
+  walk.step(Infinity);
+  return walk.result();
+}
+
+/**
+ * The same walk in slices of about `sliceMs`, yielding to the page's event loop between them, so a
+ * 20 MB page keeps its tab responsive while the content script reads it.
+ */
+export async function walkTreeSliced<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode'], sliceMs = 30): Promise<PageDoc> {
+  const walk = startWalk(root, a, mode);
+  while (!walk.step(performance.now() + sliceMs)) await new Promise((r) => setTimeout(r, 0));
+  return walk.result();
+}
+
+interface Walk {
+  /** Walks until done (true) or past the deadline (false). */
+  step(deadline: number): boolean;
+  result(): PageDoc;
+}
+
+/** Nodes visited between two looks at the clock. */
+const CLOCK_EVERY = 2048;
+
+function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
   const doc: PageDoc = { meta: { title: '', meta: {} }, lines: [], tables: [], links: [], mode, limits: { truncated: [] } };
   const narrative: string[] = [];
   const tables: TableContext[] = [];
@@ -219,25 +248,35 @@ export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): 
   // Iterative depth-first walk.
   const stack: { kids: ArrayLike<N>; i: number }[] = [{ kids: a.children(root), i: 0 }];
   const exits: ((() => void) | null)[] = [null];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.i < top.kids.length) {
-      const child = top.kids[top.i++]!;
-      const action = enter(child);
-      if (action === false) continue;
-      const kids = a.children(child);
-      if (kids.length === 0) {
-        action?.();
-        continue;
+  const step = (deadline: number): boolean => {
+    let visited = 0;
+    while (stack.length > 0) {
+      if (++visited % CLOCK_EVERY === 0 && deadline !== Infinity && performance.now() > deadline) return false;
+      const top = stack[stack.length - 1]!;
+      if (top.i < top.kids.length) {
+        const child = top.kids[top.i++]!;
+        const action = enter(child);
+        if (action === false) continue;
+        const kids = a.children(child);
+        if (kids.length === 0) {
+          action?.();
+          continue;
+        }
+        stack.push({ kids, i: 0 });
+        exits.push(action);
+      } else {
+        stack.pop();
+        exits.pop()?.();
       }
-      stack.push({ kids, i: 0 });
-      exits.push(action);
-    } else {
-      stack.pop();
-      exits.pop()?.();
     }
-  }
+    return true;
+  };
 
-  doc.lines = normalizeText(narrative.join('')).split('\n').filter(Boolean);
-  return doc;
+  return {
+    step,
+    result() {
+      doc.lines = normalizeText(narrative.join('')).split('\n').filter(Boolean);
+      return doc;
+    },
+  };
 }

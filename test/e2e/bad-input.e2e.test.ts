@@ -192,9 +192,9 @@ describe('bad input', () => {
     await tab.page.locator('gouji-root .panel').waitFor();
     const gap = await tab.page.evaluate(() => (window as unknown as { __gap: number }).__gap);
     console.log(`20 MB page: audit ${ms} ms end to end, longest main-thread block ${Math.round(gap)} ms, walk ${audit.timing.extractMs} ms, audit ${audit.timing.auditMs} ms`);
-    // The walk of the live DOM (lib/extract/from-dom.ts, synchronous) is the one long task; nothing
-    // else of ours blocks the page, and the audit itself runs in the service worker.
-    expect(gap).toBeLessThan(audit.timing.extractMs + 1_000);
+    // The walk of the live DOM yields to the page every ~30 ms (lib/extract/walk-tree.ts, walkTreeSliced)
+    // and the audit itself runs in the service worker: the tab never freezes.
+    expect(gap).toBeLessThan(500);
     expect(ms).toBeLessThan(30_000);
     // Still answers input.
     const t0 = Date.now();
