@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { HtmlReportBuilder } from '../lib/batch/html-report';
 import { SummaryBuilder } from '../lib/batch/summary';
 import { summaryText } from '../lib/batch/summary-text';
-import { applyCrossYear, compareYears } from '../lib/cross-year';
+import { applyCrossYear, compareYears, slimForCrossYear } from '../lib/cross-year';
 import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
@@ -84,15 +84,6 @@ function parseArgs(argv: string[]): Options | string {
   return o.inputs.length || o.lists.length ? o : USAGE;
 }
 
-export function exitCode(results: Iterable<AuditResult>): number {
-  let code = 0;
-  for (const r of results) {
-    if (r.report === null) return 2;
-    if (r.findings.some((f) => f.severity === 'error')) code = 1;
-  }
-  return code;
-}
-
 async function write(file: string | undefined, text: string): Promise<boolean> {
   if (!file) {
     process.stdout.write(text);
@@ -129,13 +120,16 @@ export async function main(argv: string[]): Promise<number> {
   const results: (AuditResult | undefined)[] = new Array(inputs.length);
   let printed = 0;
   let failed = false;
+  let errors = false;
 
   await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 } }, (result, index) => {
-    results[index] = result;
     summary.add(result, index);
     html?.add(result, index);
     progress.tick(result.report === null);
     if (result.report === null) failed = true;
+    if (result.findings.some((f) => f.severity === 'error')) errors = true;
+    // Streamed out: keep only what the cross-year rules read, so memory stays flat over any count.
+    results[index] = options.ndjson ? slimForCrossYear(result) : result;
     if (options.ndjson) process.stdout.write(`${JSON.stringify(result)}\n`);
     else if (streamText) {
       // Keep input order on the terminal: print every finished result up to the first one still running.
@@ -153,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     const added: Finding[] = r.findings.slice(before.get(r)!);
     if (!added.length) continue;
     summary.addFindings(r.source, added);
+    if (added.some((f) => f.severity === 'error')) errors = true;
     if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added })}\n`);
     else if (streamText) process.stdout.write(textBlock({ ...r, findings: added }, render));
   }
@@ -166,6 +161,6 @@ export async function main(argv: string[]): Promise<number> {
   else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
   if (html) ok = (await write(options.html, html.finish(batchSummary))) && ok;
   if (!textSummary && (options.summary || (many && process.stderr.isTTY))) process.stderr.write(`${summaryText(batchSummary, options.lang)}\n`);
-  if (!ok) return 2;
-  return failed ? 2 : exitCode(all);
+  if (!ok || failed) return 2;
+  return errors ? 1 : 0;
 }

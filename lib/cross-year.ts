@@ -39,6 +39,15 @@ export function compareYears(previous: AuditResult, current: AuditResult, lang: 
   return findings;
 }
 
+/** The cells the cross-year rules read: all a batch must keep of a report it has already streamed out. */
+const CROSS_YEAR_CELL = /^(applications\/(carried_over|carried_forward)\/|active\/[^/]+\/(previous|change|in_force|issued|repealed)$)/;
+
+export function slimForCrossYear(result: AuditResult): AuditResult {
+  if (!result.report) return { source: result.source, report: null, findings: [] };
+  const cells = Object.fromEntries(Object.entries(result.report.cells).filter(([id]) => CROSS_YEAR_CELL.test(id)));
+  return { source: result.source, report: { ...result.report, cells }, findings: [] };
+}
+
 /** Consecutive-year pairs among many results: same agency, years N and N+1. */
 export function consecutivePairs(results: AuditResult[]): [AuditResult, AuditResult][] {
   const byAgency = new Map<string, AuditResult[]>();

@@ -89,6 +89,15 @@ describe('batch audits', { timeout: 60_000 }, () => {
     expect((JSON.parse(globbed.stdout) as AuditResult[]).length).toBe(2);
   });
 
+  it('--ndjson streams one result a line, then the cross-year findings of the later report', async () => {
+    const { stdout } = await cli(['--ndjson', dir]);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as AuditResult & { crossYear?: AuditResult['findings'] });
+    expect(lines.filter((l) => 'report' in l)).toHaveLength(3);
+    const cross = lines.find((l) => l.crossYear);
+    expect(cross?.source).toBe(join(dir, 'nested/deeper/b-2021.html'));
+    expect(cross?.crossYear?.map((f) => f.rule)).toContain('cross-year.carried-over');
+  });
+
   it('--compare applies the cross-year rules to exactly two reports', async () => {
     const { stdout } = await cli(['--json', '--compare', join(dir, 'a-2020.html'), join(dir, 'nested/deeper/b-2021.html')]);
     const [, later] = JSON.parse(stdout) as AuditResult[];
