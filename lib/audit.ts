@@ -170,10 +170,12 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
 export const auditPage = (page: PageDoc, source: string, options?: AuditOptions): AuditResult => auditPageDetailed(page, source, options).result;
 
 export function auditHtml(html: string, source: string, options?: AuditOptions): AuditResult {
+  if (html.length > MAX_INPUT_BYTES) return tooLargeResult(source, html.length, options);
   return auditPage(pageFromHtml(html), source, options);
 }
 
 export function auditText(text: string, source: string, options?: AuditOptions): AuditResult {
+  if (text.length > MAX_INPUT_BYTES) return tooLargeResult(source, text.length, options);
   return auditPage(pageFromText(text), source, options);
 }
 

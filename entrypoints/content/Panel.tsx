@@ -3,6 +3,7 @@
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
 import type { Finding, Severity } from '../../lib/model/schema';
+import { ReportMeta } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
 import type { TabAudit } from './protocol';
 
@@ -134,18 +135,7 @@ export function Panel(props: PanelProps) {
       {!props.collapsed && (
         <>
           <div class="body">
-            {report && (
-              <dl class="meta">
-                <dt>{msg('cli_agency')}</dt>
-                <dd data-field="agency">{report.agency ?? unknown}</dd>
-                <dt>{msg('cli_year')}</dt>
-                <dd data-field="year">{report.year ?? unknown}</dd>
-                <dt>{msg('cli_format')}</dt>
-                <dd data-field="format">{report.format ? msg('cli_formatName', { format: report.format }) : unknown}</dd>
-                <dt>{msg('cli_published')}</dt>
-                <dd data-field="published">{report.published ?? unknown}</dd>
-              </dl>
-            )}
+            {report && <ReportMeta report={report} msg={msg} class="meta" />}
             <div class="counts" data-counts>
               {ORDER.map((s) => (
                 <span key={s} class="count" data-count={s}>

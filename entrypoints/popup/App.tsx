@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Severity } from '../../lib/model/schema';
 import type { AuditResponse, TabAudit, ToBackground } from '../content/protocol';
+import { ReportMeta } from '../../components/ReportMeta';
 import { ExportButtons } from './ExportButtons';
 
 const getMessage = browser.i18n.getMessage.bind(browser.i18n) as unknown as (key: string) => string;
@@ -65,7 +66,6 @@ export function App() {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   if (state.kind === 'done') for (const f of state.audit.main.result.findings) counts[f.severity]++;
   const report = state.kind === 'done' ? state.audit.main.result.report : null;
-  const unknown = msg('cli_unknown');
 
   return (
     <main>
@@ -84,16 +84,7 @@ export function App() {
       {state.kind === 'done' && (
         <section id="summary" data-run={state.audit.runId}>
           {report ? (
-            <dl>
-              <dt>{msg('cli_agency')}</dt>
-              <dd data-field="agency">{report.agency ?? unknown}</dd>
-              <dt>{msg('cli_year')}</dt>
-              <dd data-field="year">{report.year ?? unknown}</dd>
-              <dt>{msg('cli_format')}</dt>
-              <dd data-field="format">{report.format ? msg('cli_formatName', { format: report.format }) : unknown}</dd>
-              <dt>{msg('cli_published')}</dt>
-              <dd data-field="published">{report.published ?? unknown}</dd>
-            </dl>
+            <ReportMeta report={report} msg={msg} />
           ) : (
             <p class="error" data-field="no-report">
               {state.audit.main.result.findings[0]?.message ?? msg('ui_noReport')}
