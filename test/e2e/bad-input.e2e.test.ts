@@ -82,6 +82,30 @@ describe('bad input', () => {
     await tab.page.close();
   });
 
+  it('a page that throws in its own scripts is audited; the only errors are the page\'s own', async () => {
+    const { tab, errors } = await open('gen/throws.html');
+    const { audit } = await auditWithPopup(ext, tab);
+    expect(audit.main.result.report?.agency).toBe(fault.agency);
+    expect((await drawnMarks(tab.page)).map((m) => m.cell)).toEqual([await locateFault(tab.page)]);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((e) => !/site widget failed|undefinedSiteFunction/.test(e))).toEqual([]);
+    await tab.page.close();
+  });
+
+  it('DOM mutations during the audit: the report is still read right and marked, the page keeps running', async () => {
+    const { tab, errors } = await open('gen/mutating.html');
+    const { audit } = await auditWithPopup(ext, tab);
+    const cells = audit.main.result.report?.cells ?? {};
+    for (const [id, value] of Object.entries(fault.cells)) expect(cells[id]?.value ?? null, id).toBe(value);
+    // The page went on changing while it was read and marked; once it settles, the mark sits on its cell.
+    expect(await tab.page.evaluate(() => (window as unknown as { __stopped?: boolean }).__stopped ?? false)).toBe(false);
+    await tab.page.waitForFunction(() => (window as unknown as { __stopped?: boolean }).__stopped === true);
+    await tab.page.waitForTimeout(100);
+    expect((await drawnMarks(tab.page)).map((m) => m.cell)).toEqual([await locateFault(tab.page)]);
+    expect(errors).toEqual([]);
+    await tab.page.close();
+  });
+
   it('a sticky header: the selected cell comes to rest below it', async () => {
     const { tab, errors } = await open('gen/sticky.html');
     const { audit } = await auditWithPopup(ext, tab);

@@ -75,6 +75,26 @@ export async function serveSite(): Promise<FixtureServer> {
       '/gen/frameset.html': () =>
         `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><frameset cols="70%,30%"><frame name="main" src="/pages/${FAULT_PAGE}"><frame name="side" src="http://other.test:${port}/pages/plain-2021.html"></frameset></html>`,
       '/gen/big.html': () => (big ??= bigPage(20 * 1024 * 1024)),
+      // A page whose own scripts throw, at load and on a timer (old CMS widgets do).
+      '/gen/throws.html': () =>
+        inject(base, '</body>', `<script>setInterval(() => { throw new Error('site widget failed'); }, 50); undefinedSiteFunction();</script>`),
+      // A page that keeps changing its DOM while it is read: a news ticker, and a counter inside the report's text.
+      '/gen/mutating.html': () =>
+        inject(
+          base,
+          '</body>',
+          `<div id="ticker"></div><script>
+            let n = 0;
+            const timer = setInterval(() => {
+              const t = document.getElementById('ticker');
+              t.innerHTML = '<p>滚动新闻 ' + (++n) + '</p>'.repeat(20);
+              // Content above the report comes and goes, so the report moves while it is read.
+              const p = document.createElement('p'); p.textContent = '访问量 ' + n; document.body.insertBefore(p, document.body.firstChild);
+              if (n % 3 === 0) document.body.firstChild.remove();
+            }, 5);
+            setTimeout(() => { clearInterval(timer); window.__stopped = true; }, 2500);
+          </script>`,
+        ),
     },
   });
   port = server.port;
