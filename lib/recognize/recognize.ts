@@ -216,7 +216,7 @@ export function recognise(page: PageDoc): RecognitionResult {
   };
   const headerWordsSeen = new Set<string>();
   let appeals: { row: LogicalRow; index: number } | null = null;
-  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false };
+  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
 
   rows.forEach((row, index) => {
     // Tokens up to the last column header are header; a data row's label can only come after them
@@ -262,7 +262,9 @@ export function recognise(page: PageDoc): RecognitionResult {
     if (row.values.length > 0) {
       for (let j = row.labels.length - 1; j > lastHeader && !hit; j--) {
         const token = row.labels[j]!;
-        const m = best(cachedKey(token.text), ROW_ENTRIES, (e) => !e.requiresGroup || e.group === ctx.group);
+        // 3.其他 belongs to (六)其他处理: under its group label, or right after its sibling rows when the label is missing.
+        const inGroup = (e: RowEntry) => e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.'));
+        const m = best(cachedKey(token.text), ROW_ENTRIES, (e) => !e.requiresGroup || inGroup(e));
         if (m) hit = { entry: m.c, token, quality: m.q };
       }
     }
@@ -274,6 +276,7 @@ export function recognise(page: PageDoc): RecognitionResult {
         row.values.unshift(...row.labels.splice(at + 1));
       }
       ctx.table = hit.entry.table;
+      ctx.lastRow = hit.entry.rowId;
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
       if (!matches.has(k)) matches.set(k, { ...hit, row, index });
