@@ -49,7 +49,7 @@ function safeDecodeUri(href: string): string {
 }
 
 /** Fewer characters of text than this, and no table: a script-rendered shell or an anti-bot page. */
-const EMPTY_SHELL_CHARS = 200;
+const EMPTY_SHELL_CHARS = 60;
 const ATTACHMENT_FILE = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Findings of these rules that share a cell are linked: one wrong number explains them all. */

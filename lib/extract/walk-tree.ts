@@ -30,7 +30,10 @@ export const LIMITS = {
 
 /** Cell text longer than this is prose, not a label or a number. */
 const PROSE_CELL_CHARS = 120;
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio']);
+/** Not text of the page; <sup> is a footnote mark (156<sup>1</sup> is 156, not 1561). */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'select', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'sup']);
+/** Elements that embed a file (a PDF viewer): their address is an attachment link. */
+const EMBEDS: Record<string, string> = { iframe: 'src', embed: 'src', object: 'data', frame: 'src' };
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'table', 'section', 'article', 'header',
   'footer', 'nav', 'aside', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'form', 'hr', 'main', 'figure', 'figcaption',
@@ -61,6 +64,12 @@ function isHiddenByMarkup<N>(a: TreeAdapter<N>, node: N): boolean {
 }
 
 /** The whole walk at once (saved pages in Node, small live pages). */
+function isSuperscript<N>(a: TreeAdapter<N>, node: N): boolean {
+  if (a.hasAttributes && !a.hasAttributes(node)) return false;
+  const style = a.attr(node, 'style');
+  return style !== null && /vertical-align\s*:\s*super/i.test(style);
+}
+
 export function walkTree<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): PageDoc {
   const walk = startWalk(root, a, mode);
   walk.step(Infinity);
@@ -138,9 +147,16 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
       if (name && content !== null && !(name in doc.meta.meta)) doc.meta.meta[name] = content;
       return false;
     }
+    const embedAttr = EMBEDS[tag];
+    if (embedAttr && hiddenDepth === 0) {
+      const src = a.attr(node, embedAttr) ?? '';
+      if (ATTACHMENT.test(src)) doc.links.push({ text: a.attr(node, 'title') ?? '', href: src });
+    }
     if (SKIPPED.has(tag)) return false;
 
     const hidden = isHiddenByMarkup(a, node);
+    // A superscript made with a style is a footnote mark too (156<span style="vertical-align:super">1</span>).
+    if (tag === 'span' && !hidden && isSuperscript(a, node)) return false;
     const block = BLOCK.has(tag);
     const top = tables[tables.length - 1];
     const structural = tag === 'table' || tag === 'a' || (top !== undefined && !top.cell && (tag === 'tr' || tag === 'td' || tag === 'th' || ROW_GROUPS.has(tag)));

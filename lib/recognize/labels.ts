@@ -8,7 +8,7 @@
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|\d+[.、,:)]|[①-⑳])/;
 const PUNCT = /[\s\p{P}\p{S}]/gu;
 const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g;
-const CONFUSABLE: Record<string, string> = { 釆: '采', 関: '关', 証: '证', 複: '复', 許: '许' };
+const CONFUSABLE: Record<string, string> = { 釆: '采', 関: '关', 証: '证', 複: '复', 許: '许', 它: '他' };
 
 function mapConfusable(s: string): string {
   let out = '';

@@ -51,16 +51,45 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
+const PUBLISHED_LABEL = /(?:发布日期|发布时间|公开日期|公开时间|发表时间|上网时间)\s*[:：]?\s*(.{6,24})/;
+const GENERIC_DATE_LABEL = /(?:^|[\s【\[(])(?:日期|时间)\s*[:：]\s*(.{6,24})/;
+const DOCUMENT_DATE_LABEL = /(?:发文日期|成文日期|生成日期|印发日期)\s*[:：]?\s*(.{6,24})/;
+
+/** Short cells of the first tables joined with the cell after them: 发布日期： | 2024-02-10. */
+function metadataCells(page: PageDoc): string[] {
+  const out: string[] = [];
+  for (const table of page.tables.slice(0, 6)) {
+    for (const row of table.rows.slice(0, 12)) {
+      row.cells.forEach((cell, i) => {
+        if (cell.text.length <= 40) out.push(`${cell.text}${/[:：]$/.test(cell.text) ? (row.cells[i + 1]?.text ?? '') : ''}`);
+      });
+    }
+  }
+  return out;
+}
+
 function publishedDate(page: PageDoc): string | null {
   for (const key of ['pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time', 'published_time', 'dc.date', 'createdate']) {
     const v = page.meta.meta[key];
     const d = v ? parseDate(v) : null;
     if (d) return d;
   }
-  for (const line of page.lines.slice(0, 80)) {
-    const m = /(?:发布日期|发布时间|发文日期|成文日期|公开日期|日期|时间)\s*[:：]?\s*(.{6,24})/.exec(line);
-    const d = m ? parseDate(m[1]!) : null;
-    if (d) return d;
+  // Lines near the top, and the cells of a site's metadata table (索引号 … 发布日期 | 2024-02-10),
+  // read as label-value pairs: the publication date first, then a generic date, then a document date.
+  const head = [...page.lines.slice(0, 80), ...metadataCells(page)];
+  for (const label of [PUBLISHED_LABEL, GENERIC_DATE_LABEL, DOCUMENT_DATE_LABEL]) {
+    for (const text of head) {
+      const m = label.exec(text);
+      const d = m ? parseDate(m[1]!) : null;
+      if (d) return d;
+    }
+  }
+  // A date with its time and nothing to name it, above the article (2024-02-10 10:30:00 来源：…).
+  for (const line of page.lines.slice(0, 30)) {
+    if (/^\D{0,12}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}/.test(line)) {
+      const d = parseDate(line);
+      if (d) return d;
+    }
   }
   // The signature date: a line that is only a date, near the end.
   const tail = page.lines.slice(-12).reverse();
@@ -131,7 +160,7 @@ function agencyFromSignature(page: PageDoc): string | null {
 export function publisherKind(agency: string | null, title: string): PublisherKind {
   const name = agency ?? title;
   if (/(街道|办事处|[^县市区]镇|乡)(人民政府)?$/.test(name) || /(镇|乡)人民政府|街道办事处/.test(name)) return 'township';
-  if (/人民政府$/.test(name) || /^[^局委办厅]{2,12}(省|市|县|区|自治州|自治区|盟|旗)$/.test(name)) return 'government';
+  if (/人民政府$/.test(name) || /^[^局委办厅]{1,12}(省|市|县|区|自治州|自治区|盟|旗)$/.test(name)) return 'government';
   return 'department';
 }
 

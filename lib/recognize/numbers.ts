@@ -8,16 +8,27 @@ export type CellValue =
   | { kind: 'blank' }
   | { kind: 'text' };
 
-export const KEPT_UNITS = ['万元', '元', '万', '个', '件', '条', '项', '次', '起', '宗', '家'] as const;
+export const KEPT_UNITS = ['万元', '元', '万', '件次', '人次', '个', '件', '条', '项', '次', '起', '宗', '家', '笔', '户', '份'] as const;
 
-const BLANK = /^(?:[-—–―~～/\\_－−﹣]+|无|空|暂无|nil|null|n\/a)$/i;
+/** What pages print for nothing: dashes, slashes, 无, and "not applicable" wordings (不涉及, 未制定…). */
+const BLANK = /^(?:[-—–―~～/\\_－−﹣]+|无|空|暂无|没有|不涉及|不适用|无此项|未制定|未发生|nil|null|n\/a)$/i;
+const FOOTNOTE = /(?<=\d(?:个|件|条|项|元|万元|万)?)(?:[*※＊]+|\(注\d*\)|注\d*)$/;
+/** 本年增/减 written in words: 增加3, 减少2, 减1. */
+const CHANGE_WORDS = /^(增加|新增|增|减少|减)(?=\d)/;
 const NUMBER = new RegExp(
   `^([+\\-−﹣])?((?:\\d{1,3}(?:,\\d{3})+)|\\d+)(?:\\.(\\d+))?(${KEPT_UNITS.join('|')})?$`,
 );
 
 export function parseCellValue(text: string): CellValue {
-  const t = text.replace(/\s+/g, '');
+  let t = text.replace(/\s+/g, '');
   if (t === '' || BLANK.test(t)) return { kind: 'blank' };
+  const word = CHANGE_WORDS.exec(t)?.[1];
+  if (word) t = `${word.startsWith('减') ? '-' : '+'}${t.slice(word.length)}`;
+  // A footnote mark after the number (29*, 29(注1), 29注) is not part of it.
+  t = t.replace(FOOTNOTE, '');
+  // An accountant's negative: (1) in 本年增/减.
+  const bracketed = /^\((\d[\d,.]*)\)$/.exec(t);
+  if (bracketed) t = `-${bracketed[1]}`;
   // Units in brackets after the number: 6(件)
   const m = NUMBER.exec(t.replace(/^(.+?)\((个|件|条|项|元|万元|万)\)$/, '$1$2'));
   if (!m) return { kind: 'text' };

@@ -196,6 +196,8 @@ interface RowMatch {
   token: Token;
   quality: MatchQuality;
   index: number;
+  /** A group label on a row of blanks (may head sub-rows rather than be a row). */
+  heading?: boolean;
 }
 
 interface ExtraCandidate {
@@ -219,6 +221,8 @@ export function recognise(page: PageDoc): RecognitionResult {
   const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
 
   rows.forEach((row, index) => {
+    // A group label and its first item merged in one cell: （三）不予公开 1.属于国家秘密.
+    row.labels = row.labels.flatMap((token) => splitMergedLabel(token.text).map((text) => (text === token.text ? token : { ...token, text })));
     // Tokens up to the last column header are header; a data row's label can only come after them
     // (a streamed dump runs 信息内容 本年新制作数量 … 规章 0 0 0 together).
     let lastHeader = -1;
@@ -258,8 +262,9 @@ export function recognise(page: PageDoc): RecognitionResult {
     });
     const hasNumber = row.values.some((t) => t.parsed.kind === 'number');
     let hit: { entry: RowEntry; token: Token; quality: MatchQuality } | null = null;
-    // A header row (自然人 … 总计, 结果维持 … 总计) names columns, never a data row.
-    if (row.values.length > 0) {
+    // A header row (自然人 … 总计, 结果维持 … 总计) names columns, never a data row. A row of text
+    // alone (规章 | 详见附件) may still be a data row whose values are not numbers.
+    if (row.values.length > 0 || (row.hard && row.labels.length >= 2)) {
       for (let j = row.labels.length - 1; j > lastHeader && !hit; j--) {
         const token = row.labels[j]!;
         // 3.其他 belongs to (六)其他处理: under its group label, or right after its sibling rows when the label is missing.
@@ -268,6 +273,9 @@ export function recognise(page: PageDoc): RecognitionResult {
         if (m) hit = { entry: m.c, token, quality: m.q };
       }
     }
+    // (六)其他处理 on a row of its own with empty cells: the 2019 row left blank, or the heading of the
+    // 2021 sub-rows — told apart once the sub-rows are (or are not) found.
+    const heading = hit !== null && row.values.every((t) => t.parsed.kind === 'blank') && best(cachedKey(hit.token.text), GROUP_KEYS) !== null;
     if (hit) {
       // Text cells after the row's label are values when the row is short of values (见附件 in 自然人).
       const at = row.labels.indexOf(hit.token);
@@ -279,8 +287,8 @@ export function recognise(page: PageDoc): RecognitionResult {
       ctx.lastRow = hit.entry.rowId;
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
-      if (!matches.has(k)) matches.set(k, { ...hit, row, index });
-      for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += hit.entry.table === 'applications' ? 3 : 1;
+      if (!matches.has(k)) matches.set(k, { ...hit, row, index, heading });
+      if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += hit.entry.table === 'applications' ? 3 : 1;
       return;
     }
     if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15)) {
@@ -289,11 +297,19 @@ export function recognise(page: PageDoc): RecognitionResult {
       appeals = { row, index };
       return;
     }
+    // Table 四 printed as two tables (行政复议, then 行政诉讼): the second data row completes the first.
+    const first = appeals as { row: LogicalRow; index: number } | null;
+    if (first && ctx.table === 'appeals' && hasNumber && row.hard && first.row.hard && first.row.values.length + row.values.length === APPEAL_ROW.columns.length && index - first.index <= 6) {
+      first.row.values.push(...row.values);
+      return;
+    }
     if (row.labels.length > 0 && hasNumber && (ctx.table === 'active' || ctx.table === 'applications')) {
       extras.push({ table: ctx.table, item: ctx.table === 'active' ? ctx.item : null, row, index });
     }
   });
 
+  const otherRow = matches.get('applications/result.other');
+  if (otherRow?.heading && [1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`))) matches.delete('applications/result.other');
   const matchedCount = matches.size + (appeals ? 1 : 0);
   const lines = page.lines;
   const mentionsReport = /年度报告|年报/.test(`${meta.title}\n${lines.slice(0, 20).join('\n')}`);
@@ -434,6 +450,15 @@ export function recognise(page: PageDoc): RecognitionResult {
     ok: true,
     recognition: { meta, format, tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },
   };
+}
+
+const MERGED_NUMBERING = /(?<=[^\s第])\s*(?=\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d))/;
+
+/** Splits a cell that prints a group label and its first item together, at the item's numbering. */
+function splitMergedLabel(text: string): string[] {
+  const compact = text.replace(/\s+/g, ' ');
+  const parts = compact.split(MERGED_NUMBERING).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 && parts.length <= 3 ? parts : [text];
 }
 
 /** Table 三 printed with a column left out: most rows carry six values and one header word is absent. */

@@ -2,8 +2,10 @@
  * Layout variants seen on real agency pages that the renderer does not produce, each a small page or a
  * targeted change to a rendered one, with what a careful reviewer reads on it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditHtml } from '../../lib/audit';
+import { auditBytes, auditHtml } from '../../lib/audit';
 import { cleanReport } from '../fixtures/report-data';
 import { renderPage } from '../fixtures/render';
 
@@ -17,5 +19,45 @@ describe('recognition of real-world variants', () => {
     const result = auditHtml(html, 'x');
     expect(result.report?.cells['applications/result.other.3/total']?.value).toBe(Number(report.cells['applications/result.other.3/total']));
     expect(problems(html)).toEqual([]);
+  });
+});
+
+/**
+ * Hand-written pages in the layouts of other CMSs and Word/WPS exports (test/fixtures/variants/), all
+ * with the same true figures: table 三 new 29, handled 28; table 四 review 4, direct suits 2.
+ */
+describe('hand-written pages from other CMSs and exports', () => {
+  const DIR = join(import.meta.dirname, '../fixtures/variants');
+  const read = (file: string) => auditBytes(readFileSync(join(DIR, file)), file, { today: new Date('2026-11-22') });
+  const CASES: { file: string; why: string; published?: string; late?: boolean }[] = [
+    { file: 'v08-group-own-row.html', why: '(三)…(六) group labels on rows of their own with empty cells' },
+    { file: 'v09-group-merged-label.html', why: '（三）不予公开 1.属于国家秘密 merged in one cell' },
+    { file: 'v09b-first-result-merged.html', why: '三、本年度办理结果（一）予以公开 merged in one cell' },
+    { file: 'v12-span-font-sup.html', why: 'numbers wrapped in <span><font>, footnote marks in <sup>' },
+    { file: 'v12b-sup-4.html', why: 'a footnote mark made with vertical-align:super' },
+    { file: 'v16-2019-neg-amount.html', why: '本年增/减 as 减少2, 增加3, (1); amounts with thousands separators' },
+    { file: 'v20-t4-split.html', why: 'table 四 printed as two tables, 行政复议 then 行政诉讼' },
+    { file: 'v56-label-wording.html', why: '3.其它, 合计 and other wordings' },
+    { file: 'v70-txt-0.html', why: '不涉及 in table 二 value cells' },
+    { file: 'v47b-歙县.html', why: "a one-character county's report on its area: 31 March", published: '2024-03-15' },
+    { file: 'v46-bare-datetime-late.html', why: 'an unlabelled date and time above the article', published: '2024-02-10', late: true },
+    { file: 'v46c-chengwen-fabu.html', why: '成文日期 before 发布日期 in the metadata', published: '2024-02-10', late: true },
+    { file: 'v46g-td-label-nosig.html', why: '发布日期： and its date in separate cells', published: '2024-02-10', late: true },
+  ];
+  for (const c of CASES) {
+    it(c.why, () => {
+      const result = read(c.file);
+      const cell = (id: string) => result.report?.cells[id]?.value;
+      expect([cell('applications/new/total'), cell('applications/result.total/total'), cell('appeals/counts/review.total'), cell('appeals/counts/suit_direct.total')]).toEqual([29, 28, 4, 2]);
+      if (c.published) expect(result.report?.published).toBe(c.published);
+      const problems = result.findings.filter((f) => f.severity !== 'info').map((f) => f.rule);
+      expect(problems).toEqual(c.late ? ['meta.late-publication'] : []);
+    });
+  }
+
+  it('a PDF shown in an embedded viewer is named as the attachment', () => {
+    const [finding] = read('v24b-iframe-pdf.html').findings;
+    expect(finding).toMatchObject({ rule: 'input.no-report' });
+    expect(finding!.message).toContain('report2023.pdf');
   });
 });
