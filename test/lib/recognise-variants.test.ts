@@ -61,3 +61,36 @@ describe('hand-written pages from other CMSs and exports', () => {
     expect(finding!.message).toContain('report2023.pdf');
   });
 });
+
+describe('narrative figures as real reports word them', () => {
+  const report = cleanReport('2021', { seed: 5 });
+  const table = (row: string) => Number(report.cells[`applications/${row}/total`]);
+  const mismatches = (sentence: string) => {
+    const r = structuredClone(report);
+    r.narrative.overview = [sentence];
+    return auditHtml(renderPage(r, {}), 'x').findings.filter((f) => f.rule === 'text.table-mismatch');
+  };
+
+  it('reads counts in Chinese numerals', () => {
+    expect(mismatches('共收到政府信息公开申请三十五件。')).toMatchObject([{ actual: 35, expected: table('new') }]);
+  });
+
+  it('受理 N件 that counts the carried-over applications too is no contradiction', () => {
+    expect(mismatches(`全年共受理政府信息公开申请${table('new') + table('carried_over')}件，按时办结率100%。`)).toEqual([]);
+  });
+
+  it('“no review and no lawsuit” while table 四 counts some is flagged for each', () => {
+    const found = mismatches('本年度无因政府信息公开引起的行政复议和行政诉讼案件。');
+    expect(found.map((f) => f.cells)).toEqual([['appeals/counts/review.total'], ['appeals/counts/suit_direct.total', 'appeals/counts/suit_after_review.total']]);
+    expect(found.every((f) => f.actual === 0)).toBe(true);
+  });
+
+  it('“none corrected” speaks of outcomes, not of the count: silent', () => {
+    expect(mismatches('本年度政府信息公开行政复议案件无被纠错情况。')).toEqual([]);
+  });
+
+  it('上一年度结转 and 均已按期办结 are read', () => {
+    expect(mismatches(`上一年度结转政府信息公开申请${table('carried_over') + 2}件。`)).toMatchObject([{ cells: ['applications/carried_over/total'] }]);
+    expect(mismatches('政府信息公开申请均已按期办结。')).toMatchObject([{ cells: ['applications/carried_forward/total'], actual: table('carried_forward') }]);
+  });
+});

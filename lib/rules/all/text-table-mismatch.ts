@@ -11,6 +11,8 @@ import type { FindingDraft } from '../types';
 const APPLICATION_CONTEXT = /政府信息公开申请|依申请公开|信息公开申请|公开申请/;
 const DISCLOSURE_CONTEXT = /政府信息公开|信息公开/;
 const UNIT = '\\s*(?:件|个|条|份|次|宗|起)';
+/** A count in digits or in Chinese numerals (三十五件). */
+const N = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 
 interface Claim {
   subject: { zh: string; en: string };
@@ -24,28 +26,55 @@ const CLAIMS: Claim[] = [
   {
     subject: { zh: '本年新收申请数', en: 'new applications' },
     patterns: [
-      new RegExp(`(?:收到|新收|受理|接收|接到)(?:各类|群众|公民)?(?:的)?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:的)?(?:申请)?|信息公开申请)(?:共|总计|合计)?(\\d+)${UNIT}`),
-      new RegExp(`(?:全年|本年度?|共)(?:收到|受理)?依申请公开(?:申请)?(?:共)?(\\d+)${UNIT}`),
+      new RegExp(`(?:收到|新收|受理|接收|接到)(?:各类|群众|公民)?(?:的)?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:的)?(?:申请)?|信息公开申请)(?:共|总计|合计)?${N}${UNIT}`),
+      new RegExp(`(?:全年|本年度?|共)(?:收到|受理)?依申请公开(?:申请)?(?:共)?${N}${UNIT}`),
     ],
     context: APPLICATION_CONTEXT,
     cells: (s) => (/(?:含|包括|其中)上年结转/.test(s) ? [T('new'), T('carried_over')] : [T('new')]),
   },
-  { subject: { zh: '上年结转申请数', en: 'applications carried over' }, patterns: [new RegExp(`上年结转(?:的)?(?:政府信息公开申请|申请)?(?:共)?(\\d+)${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_over')] },
+  { subject: { zh: '上年结转申请数', en: 'applications carried over' }, patterns: [new RegExp(`上(?:一)?年度?结转(?:的)?(?:政府信息公开申请|申请)?(?:共)?${N}${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_over')] },
   {
     subject: { zh: '办结申请数', en: 'applications handled' },
-    patterns: [new RegExp(`(?<!不予|其他|继续)(?:办结|处理|答复|办理完毕)(?:了)?(?:政府信息公开申请|申请)?(?:共)?(\\d+)${UNIT}`)],
+    patterns: [new RegExp(`(?<!不予|其他|继续)(?:办结|处理|答复|办理完毕)(?:了)?(?:政府信息公开申请|申请)?(?:共)?${N}${UNIT}`)],
     context: APPLICATION_CONTEXT,
     cells: () => [T('result.total')],
   },
-  { subject: { zh: '结转下年度申请数', en: 'applications carried forward' }, patterns: [new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(\\d+)${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_forward')] },
-  { subject: { zh: '行政复议数', en: 'administrative reviews' }, patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共|总计)?(\\d+)${UNIT}`)], context: DISCLOSURE_CONTEXT, cells: () => ['appeals/counts/review.total'] },
+  { subject: { zh: '结转下年度申请数', en: 'applications carried forward' }, patterns: [new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?${N}${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_forward')] },
+  { subject: { zh: '行政复议数', en: 'administrative reviews' }, patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共|总计)?${N}${UNIT}`)], context: DISCLOSURE_CONTEXT, cells: () => ['appeals/counts/review.total'] },
   {
     subject: { zh: '行政诉讼数', en: 'lawsuits' },
-    patterns: [new RegExp(`行政诉讼(?:案件)?(?:共|总计)?(\\d+)${UNIT}`)],
+    patterns: [new RegExp(`行政诉讼(?:案件)?(?:共|总计)?${N}${UNIT}`)],
     context: DISCLOSURE_CONTEXT,
     cells: () => ['appeals/counts/suit_direct.total', 'appeals/counts/suit_after_review.total'],
   },
 ];
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 35 or 三十五 or 一百零二 → the number; null for what is not a plain count. */
+export function countOf(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch]!;
+    else if (ch === '十' || ch === '百') {
+      total += (digit || 1) * (ch === '十' ? 10 : 100);
+      digit = 0;
+    } else return null;
+  }
+  return total + digit;
+}
+
+/** Sentences saying no review or lawsuit happened (未发生/没有/无…行政复议、行政诉讼), not about outcomes (纠错, 败诉). */
+function noneClaims(sentence: string): Pick<Claim, 'subject' | 'cells'>[] {
+  const none = /(?:未发生|没有发生|没有|未有|无)[^，,。；;]{0,24}?(行政复议|行政诉讼)(?:[和、及与或](行政复议|行政诉讼))?/.exec(sentence);
+  const zeroBoth = /(行政复议)[和、及与](行政诉讼)(?:案件)?(?:均为|都为|均是|都是)(?:0|零)/.exec(sentence);
+  const m = none ?? zeroBoth;
+  if (!m || !DISCLOSURE_CONTEXT.test(sentence) || /纠错|纠正|败诉|违法|撤销|被确认|维持/.test(sentence.slice(m.index, m.index + m[0].length + 8))) return [];
+  const kinds = new Set([m[1], m[2]].filter(Boolean));
+  return CLAIMS.filter((c) => (c.subject.en === 'administrative reviews' && kinds.has('行政复议')) || (c.subject.en === 'lawsuits' && kinds.has('行政诉讼')));
+}
 
 /** Lines that can hold a claim at all: one cheap test keeps long pages (site filler) fast. */
 const CANDIDATE = /申请|复议|诉讼|办结|结转|维持|予以公开/;
@@ -94,12 +123,22 @@ export const textTableMismatch: Rule = {
         seen.add(claim.subject.en);
         const cells = claim.cells(sentence);
         const actual = tableValue(ctx, cells);
-        const stated = Number(m[1]);
-        if (actual === null || actual === stated) continue;
+        const stated = countOf(m[1]!);
+        if (actual === null || stated === null || actual === stated) continue;
+        // 受理…申请31件 often counts the 上年结转 too without saying so: 31 = 新收 29 + 结转 2 is no contradiction.
+        if (claim.subject.en === 'new applications' && cells.length === 1 && stated === tableValue(ctx, [T('new'), T('carried_over')])) continue;
         findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: claim.subject[ctx.lang], stated, actual, quote: sentence }, cells, expected: actual, actual: stated, quote: sentence });
       }
       // 均已办结 while applications are carried forward.
-      if (!seen.has('allDone') && APPLICATION_CONTEXT.test(sentence) && /(?:均已|全部|均)(?:按时|依法)?(?:办结|办理完毕)/.test(sentence)) {
+      // 未发生…行政复议、行政诉讼 while table 四 counts some.
+      for (const zero of noneClaims(sentence)) {
+        if (seen.has(zero.subject.en)) continue;
+        seen.add(zero.subject.en);
+        const cells = zero.cells(sentence);
+        const actual = tableValue(ctx, cells);
+        if (actual !== null && actual > 0) findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: zero.subject[ctx.lang], stated: 0, actual, quote: sentence }, cells, expected: actual, actual: 0, quote: sentence });
+      }
+      if (!seen.has('allDone') && APPLICATION_CONTEXT.test(sentence) && /(?:均已|全部|均)(?:按时|按期|依法|及时)?(?:办结|办理完毕)/.test(sentence)) {
         seen.add('allDone');
         const forward = tableValue(ctx, [T('carried_forward')]);
         if (forward !== null && forward > 0) {
