@@ -26,6 +26,9 @@ export const LIMITS = {
   maxCellChars: 20_000,
   /** Tables kept over the whole page. */
   maxTables: 20_000,
+  /** Lines of narrative kept: the head of the page (the report) and its tail (the signature). */
+  maxLines: 20_000,
+  tailLines: 2_000,
 } as const;
 
 /** Cell text longer than this is prose, not a label or a number. */
@@ -293,7 +296,11 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
   return {
     step,
     result() {
-      doc.lines = normalizeText(narrative.join('')).split('\n').filter(Boolean);
+      const lines = normalizeText(narrative.join('')).split('\n').filter(Boolean);
+      if (lines.length > LIMITS.maxLines) {
+        truncate(`narrative lines beyond ${LIMITS.maxLines}`);
+        doc.lines = [...lines.slice(0, LIMITS.maxLines - LIMITS.tailLines), ...lines.slice(-LIMITS.tailLines)];
+      } else doc.lines = lines;
       return doc;
     },
   };
