@@ -140,6 +140,8 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
   const recognition = recognised.recognition;
   const ctx = makeContext(recognition, lang, options.today);
   const drafts: FindingDraft[] = recognition.findings.map((d) => localizeStructureParams(d, lang));
+  // A size guard cut the page short: the audit covers what was read, and says what was not.
+  if (page.limits.truncated.length) drafts.push({ rule: 'input.truncated', severity: 'warning', params: { what: page.limits.truncated.join('; ') }, cells: [] });
   for (const rule of options.rules ?? RULES) {
     try {
       drafts.push(...rule.run(ctx));

@@ -297,8 +297,8 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
     step,
     result() {
       const lines = normalizeText(narrative.join('')).split('\n').filter(Boolean);
+      // Only site filler runs this long; the report's own text is in the head, its signature in the tail.
       if (lines.length > LIMITS.maxLines) {
-        truncate(`narrative lines beyond ${LIMITS.maxLines}`);
         doc.lines = [...lines.slice(0, LIMITS.maxLines - LIMITS.tailLines), ...lines.slice(-LIMITS.tailLines)];
       } else doc.lines = lines;
       return doc;

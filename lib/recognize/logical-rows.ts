@@ -7,7 +7,7 @@
  * values alone continues the label-only row before it. In a streamed table (one cell a line) a label
  * after values starts the next logical row.
  */
-import { buildGrid } from '../extract/grid';
+import { buildGrid, MAX_GRID_SLOTS } from '../extract/grid';
 import type { PageDoc, RawCell } from '../extract/page';
 import { parseCellValue, type CellValue } from './numbers';
 
@@ -31,6 +31,7 @@ export function logicalRows(page: PageDoc): LogicalRow[] {
   const physical: { order: number; tokens: Token[]; streamed: boolean }[] = [];
   for (const table of page.tables) {
     const grid = buildGrid(table, page.mode);
+    if (grid.tooLarge) page.limits.truncated.push(`table ${table.index}: spans beyond ${MAX_GRID_SLOTS} slots, later cells placed one after another`);
     grid.rows.forEach((placed, r) => {
       const tokens = placed.map((p) => ({ cell: p.cell, text: p.cell.text, parsed: parseCellValue(p.cell.text), x: p.x, table: table.index }));
       physical.push({ order: table.rows[r]!.order, tokens, streamed: table.streamed === true });

@@ -46,5 +46,6 @@ export const OTHER_RULE_IDS = [
   'input.no-report',
   'input.unreadable',
   'input.too-large',
+  'input.truncated',
   'internal.rule-failed',
 ] as const;
