@@ -3,6 +3,8 @@
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HtmlReportBuilder } from '../lib/batch/html-report';
 import { SummaryBuilder } from '../lib/batch/summary';
 import { summaryText } from '../lib/batch/summary-text';
@@ -12,7 +14,7 @@ import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
 import { runBatch } from './batch';
 import { Progress } from './progress';
-import { expandInputs } from './read-input';
+import { expandInputs, isUrl } from './read-input';
 
 export { auditOne } from './batch';
 
@@ -81,6 +83,7 @@ function parseArgs(argv: string[]): Options | string {
     else o.inputs.push(a);
   }
   if (o.compare && o.inputs.length !== 2) return `--compare takes exactly two inputs: OLD NEW\n${USAGE}`;
+  if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
   return o.inputs.length || o.lists.length ? o : USAGE;
 }
 
@@ -111,9 +114,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error)?.message ?? error}\n`);
     return 2;
   }
+  if (inputs.length === 0) {
+    process.stderr.write(`没有可审核的输入 / no input to audit: ${[...options.inputs, ...options.lists].join(' ')}\n`);
+    return 2;
+  }
+  if (options.compare && inputs.length !== 2) {
+    process.stderr.write(`--compare takes two different reports, OLD NEW\n`);
+    return 2;
+  }
   const render = { lang: options.lang, verbose: options.verbose };
   const summary = new SummaryBuilder();
-  const html = options.html ? new HtmlReportBuilder(options.lang) : null;
+  const html = options.html ? new HtmlReportBuilder(options.lang, (source) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href)) : null;
   const progress = new Progress(inputs.length);
   // Text to the terminal and NDJSON stream as inputs finish; other outputs are written whole, in input order.
   const streamText = options.format === 'text' && !options.out && !options.ndjson;
@@ -124,7 +135,8 @@ export async function main(argv: string[]): Promise<number> {
 
   await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 } }, (result, index) => {
     summary.add(result, index);
-    html?.add(result, index);
+    // Streamed results are not kept whole: the HTML report takes them now (without cross-year findings).
+    if (options.ndjson) html?.add(result, index);
     progress.tick(result.report === null);
     if (result.report === null) failed = true;
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
@@ -152,6 +164,8 @@ export async function main(argv: string[]): Promise<number> {
     else if (streamText) process.stdout.write(textBlock({ ...r, findings: added }, render));
   }
 
+  // The HTML report is built from the final results, cross-year findings included, in input order.
+  if (html && !options.ndjson) all.forEach((r, i) => html.add(r, i));
   const batchSummary = summary.finish();
   const many = inputs.length > 1;
   // The text report of a batch ends with its summary, on the terminal or in the --out file alike.

@@ -57,7 +57,9 @@ const LINKABLE = /^(applications\.|appeals\.|cell\.(not-a-number|negative|missin
 
 function render(draft: FindingDraft, lang: Lang): Finding & { suspects?: string[] } {
   const key = draft.messageKey ?? draft.rule;
-  const id = stableHash([key, draft.cells.join(','), draft.expected ?? '', draft.actual ?? '', draft.quote ?? ''].join('|'));
+  // Findings without cells (structure, text, input) are told apart by what they say.
+  const about = draft.cells.length ? '' : JSON.stringify(Object.entries(draft.params).sort());
+  const id = stableHash([key, draft.cells.join(','), draft.expected ?? '', draft.actual ?? '', draft.quote ?? '', about].join('|'));
   return {
     id,
     rule: draft.rule,
@@ -73,7 +75,7 @@ function render(draft: FindingDraft, lang: Lang): Finding & { suspects?: string[
 }
 
 function linkRelated(findings: (Finding & { suspects?: string[] })[]): Finding[] {
-  const linkable = findings.filter((f) => LINKABLE.test(f.rule) && f.severity !== 'info' || f.rule === 'relation.not-checked');
+  const linkable = findings.filter((f) => (LINKABLE.test(f.rule) && f.severity !== 'info') || f.rule === 'relation.not-checked');
   for (const a of linkable) {
     const related: string[] = [];
     const aSuspects = new Set(a.suspects ?? a.cells);

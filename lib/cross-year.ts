@@ -25,7 +25,7 @@ export function compareYears(previous: AuditResult, current: AuditResult, lang: 
   for (const rule of CROSS_YEAR_RULES) {
     for (const d of rule.run(pair)) {
       findings.push({
-        id: stableHash([d.rule, d.cells.join(','), d.previousCells.join(','), previous.source, d.expected ?? '', d.actual ?? ''].join('|')),
+        id: stableHash([d.rule, d.cells.join(','), d.previousCells.join(','), agencyKey(previous.report.agency ?? ''), previous.report.year ?? '', d.expected ?? '', d.actual ?? ''].join('|')),
         rule: d.rule,
         severity: d.severity,
         message: t(ruleMessageKey(d.messageKey ?? d.rule), d.params, lang),

@@ -25,12 +25,16 @@ interface Entry {
 export class HtmlReportBuilder {
   private entries: Entry[] = [];
 
-  constructor(private readonly lang: Lang) {}
+  /** `hrefOf`: the link to a report's source (a file URL on the command line). */
+  constructor(
+    private readonly lang: Lang,
+    private readonly hrefOf: (source: string) => string = (source) => source,
+  ) {}
 
   add(result: AuditResult, order = this.entries.length): void {
     if (!result.report) return;
     const lang = this.lang;
-    const anchor = `r${this.entries.length + 1}`;
+    const anchor = `r${order + 1}`;
     // The worst severity each cell is named by.
     const worst = new Map<string, Severity>();
     for (const f of result.findings) for (const c of f.cells) if (!worst.has(c) || RANK[f.severity] < RANK[worst.get(c)!]) worst.set(c, f.severity);
@@ -54,7 +58,7 @@ export class HtmlReportBuilder {
     const lang = this.lang;
     this.entries.sort((a, b) => a.order - b.order);
     const anchorOf = new Map(this.entries.map((e) => [e.source, e.anchor]));
-    const href = (source: string) => (/^https?:\/\//i.test(source) ? source : `file://${encodeURI(source)}`);
+    const href = this.hrefOf;
     const rows = summary.rows
       .map((r) => {
         const anchor = anchorOf.get(r.source);

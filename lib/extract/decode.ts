@@ -33,6 +33,11 @@ function charsetFromMarkup(head: string): string | null {
   return m?.[1] ?? null;
 }
 
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
@@ -53,6 +58,12 @@ function latin1(bytes: Uint8Array, max: number): string {
 
 /** Decodes text of unknown encoding: meta charset, else strict UTF-8, else GB18030. */
 function decodeUnknown(bytes: Uint8Array, declared: string | null): { text: string; encoding: string } | null {
+  // GBK text is almost never valid UTF-8: bytes that decode strictly as UTF-8 (and are not plain ASCII)
+  // are UTF-8 whatever a stale template declares.
+  if (declared && decoderLabel(declared) !== 'utf-8' && hasNonAscii(bytes)) {
+    const utf8 = decodeWith(bytes, 'utf-8', true);
+    if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  }
   if (declared) {
     const label = decoderLabel(declared);
     // A page that says utf-8 but is not (copied from a GBK site) is read as GB18030 rather than as mojibake.
@@ -78,7 +89,8 @@ export function decodeInput(bytes: Uint8Array, transportCharset: string | null =
     if (html) return classify(html.text, `mhtml/${html.encoding}`, 'html');
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
-  const decoded = decodeUnknown(bytes, charsetFromMarkup(head) ?? transportCharset);
+  // The HTTP header outranks the page's own declaration (WHATWG encoding sniffing order).
+  const decoded = decodeUnknown(bytes, transportCharset ?? charsetFromMarkup(head));
   if (!decoded) return { ok: false, reason: 'encoding' };
   return classify(decoded.text, decoded.encoding);
 }

@@ -26,7 +26,7 @@ export function textReport(result: AuditResult, opts: TextReportOptions): string
   }
   const shown = result.findings.filter((f) => opts.verbose || f.severity !== 'info');
   for (const f of shown) {
-    const numbers = f.expected !== undefined || f.actual !== undefined ? ` [expected=${f.expected ?? '-'} actual=${f.actual ?? '-'}]` : '';
+    const numbers = f.expected !== undefined || f.actual !== undefined ? ` ${t('cli_numbers', { expected: f.expected ?? '—', actual: f.actual ?? '—' }, lang)}` : '';
     out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}`);
   }
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;

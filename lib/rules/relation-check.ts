@@ -1,8 +1,7 @@
 /** The shared check behind the four sum rules: Σ left = Σ right, exactly (counts are integers). */
-import { termLabel } from '../format/cell-label';
+import { columnLabel, rowLabel, termLabel } from '../format/cell-label';
 import { t } from '../i18n/messages';
 import type { Relation, RelationRule } from '../model/relations';
-import { columnLabel, rowLabel } from '../format/cell-label';
 import { APPEAL_GROUPS } from '../model/statutory';
 import type { RuleContext } from './context';
 import { exactSum } from './solve';
@@ -33,7 +32,7 @@ export function equation(ctx: RuleContext, r: Relation, left: number[], right: n
   if (r.rule === 'applications.balance') {
     return t('cli_equationBalance', { left: describeTerms(ctx, r, r.left, left), expected, right: describeTerms(ctx, r, r.right, right), actual }, ctx.lang);
   }
-  return t('cli_equationFinding', { terms: describeTerms(ctx, r, r.left, left), expected, totalLabel: termLabel(r.right[0]!, r.varies === 'row' ? 'row' : 'column', ctx.lang), actual }, ctx.lang);
+  return t('cli_equationFinding', { terms: describeTerms(ctx, r, r.left, left), expected, totalLabel: termLabel(r.right[0]!, r.varies, ctx.lang), actual }, ctx.lang);
 }
 
 /** Names of the row, column or group a relation is about, for the message. */

@@ -52,10 +52,10 @@ export function solveBlanks(recognition: Recognition, relations: Relation[]): So
       if (unknown === 1) {
         const solved = unknownLeft.length === 1 ? knownRight - knownLeft : knownLeft - knownRight;
         const target = (unknownLeft[0] ?? unknownRight[0])!;
-        if (solved >= 0) {
-          implied.set(target.id, exactSum([solved]));
-          changed = true;
-        }
+        // Known terms already past the total: no count fills the blank, so it reads as 0 and the
+        // relation check reports the broken sum.
+        implied.set(target.id, Math.max(0, exactSum([solved])));
+        changed = true;
         continue;
       }
       // Several unknowns on one side whose known terms already balance: each must be 0.

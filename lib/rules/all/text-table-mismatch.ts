@@ -5,6 +5,7 @@
  */
 
 import type { Rule, RuleContext } from '../context';
+import { termValues } from '../relation-check';
 import { exactSum } from '../solve';
 import type { FindingDraft } from '../types';
 
@@ -99,14 +100,10 @@ function sentences(lines: string[]): string[] {
     .filter((s) => s.length >= 6 && s.length <= 400);
 }
 
+/** The table's figure for a claim: the sum of its cells, read or implied; null when one is unreadable. */
 function tableValue(ctx: RuleContext, ids: string[]): number | null {
-  const values: number[] = [];
-  for (const id of ids) {
-    const s = ctx.solution.state(id);
-    if (s.kind !== 'known' && s.kind !== 'implied') return null;
-    values.push(s.value);
-  }
-  return exactSum(values);
+  const values = termValues(ctx, ids);
+  return values && exactSum(values);
 }
 
 export const textTableMismatch: Rule = {

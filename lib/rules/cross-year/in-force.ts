@@ -3,6 +3,7 @@
  * year's 本年制发件数 − 本年废止件数, item (一).
  */
 import { cellLabel } from '../../format/cell-label';
+import { exactSum } from '../solve';
 import { numberOf, type CrossYearRule } from './types';
 
 const ROWS = ['20_1.rules', '20_1.normative'];
@@ -20,7 +21,7 @@ export const crossYearInForce: CrossYearRule = {
       const plus = numberOf(current.report, issued);
       const minus = numberOf(current.report, repealed);
       if (now === null || last === null || plus === null || minus === null) return [];
-      const expected = Math.round((last + plus - minus) * 1e6) / 1e6;
+      const expected = exactSum([last, plus, -minus]);
       if (expected === now) return [];
       return [
         {

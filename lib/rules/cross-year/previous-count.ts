@@ -3,6 +3,7 @@
  * + 本年增/减, for items (五)(六)(八).
  */
 import { cellLabel } from '../../format/cell-label';
+import { exactSum } from '../solve';
 import { numberOf, type CrossYearRule } from './types';
 
 const ROWS = ['20_5.licensing', '20_5.other_services', '20_6.penalty', '20_6.coercion', '20_8.fees'];
@@ -19,7 +20,7 @@ export const crossYearPreviousCount: CrossYearRule = {
       const a = numberOf(previous.report, lastPrevious);
       const b = numberOf(previous.report, lastChange);
       if (now === null || a === null || b === null) return [];
-      const expected = Math.round((a + b) * 1e6) / 1e6;
+      const expected = exactSum([a, b]);
       if (expected === now) return [];
       return [
         {
