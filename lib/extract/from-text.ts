@@ -11,6 +11,7 @@
 import { normalizeLine } from './normalize-text';
 import type { PageDoc, RawCell, RawRow, RawTable } from './page';
 
+const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const HEADING = /^[一二三四五六七八九十]+[、.]/;
 const NUMERIC = /^[+\-－−]?\s*[\d０-９][\d０-９,，.．]*\s*(?:个|件|条|项|元|万元|万|%)?$/;
 
@@ -58,7 +59,12 @@ function pipeCells(line: string): string[] {
 
 export function pageFromText(text: string): PageDoc {
   // Word-to-text converters leave bookmark markers: [bookmark: OLE_LINK1]一、总体情况
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\[bookmark: [^\]]*\]/g, '').split('\n');
+  // Page numbers of the printed document (- 3 -, 第 3 页 共 5 页) are not cells.
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\[bookmark: [^\]]*\]/g, '')
+    .split('\n')
+    .filter((l) => !PAGE_NUMBER.test(l));
   const kinds = lines.map(kindOf);
   const builder = new TableBuilder();
   const narrative: string[] = [];

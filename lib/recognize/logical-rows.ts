@@ -11,6 +11,9 @@ import { buildGrid, MAX_GRID_SLOTS } from '../extract/grid';
 import type { PageDoc, RawCell } from '../extract/page';
 import { parseCellValue, type CellValue } from './numbers';
 
+/** A 序号 cell: 1, 1., (1). */
+const SERIAL = /^\(?\d{1,2}\)?[.、]?$/;
+
 export interface Token {
   cell: RawCell;
   text: string;
@@ -57,7 +60,9 @@ export function logicalRows(page: PageDoc): LogicalRow[] {
       }
       continue;
     }
-    const tokens = row.tokens;
+    let tokens = row.tokens;
+    // A 序号 column (1, 2, 3 … before each label) is not a value.
+    if (tokens.length > 2 && tokens[0]!.parsed.kind === 'number' && tokens[1]!.parsed.kind === 'text' && SERIAL.test(tokens[0]!.text)) tokens = tokens.slice(1);
     let start = 0;
     const hasLabel = tokens.some((t) => t.parsed.kind === 'text');
     // Spacer cells before the first label (an empty first column under a rowspan) are not values.

@@ -114,8 +114,15 @@ function cleanAgency(name: string): string | null {
 
 function titleCandidates(page: PageDoc): string[] {
   const m = page.meta.meta;
-  return [m['articletitle'], page.meta.title, ...page.lines.slice(0, 15), m['title'], m['og:title']].filter((x): x is string => !!x);
+  // A link to another report (上一篇, a sidebar) is not this page's title.
+  const links = new Set(page.links.map((l) => l.text));
+  const lines = page.lines.slice(0, 15).filter((l) => !links.has(l));
+  return [m['articletitle'], page.meta.title, ...lines, m['title'], m['og:title']].filter((x): x is string => !!x);
 }
+
+/** 某县人民政府政府信息公开工作年度报告（2023年度） and 2023年度政府信息公开工作年度报告（某县人民政府）. */
+const YEAR_AFTER = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:的)?年度?报告\s*\((\d{4})\s*年?度?\)/;
+const AGENCY_AFTER = /年度?报告\s*\(([^()\d]{2,30})\)/;
 
 function yearAndAgency(page: PageDoc): { year: number | null; agency: string | null; title: string } {
   for (const text of titleCandidates(page)) {
@@ -124,8 +131,13 @@ function yearAndAgency(page: PageDoc): { year: number | null; agency: string | n
     const year = Number(m[1]);
     // 2019年度咸丰路街道办事处信息公开… names the agency after the year; 巫山县规划和自然资源局2020年… before it.
     const before = text.slice(0, m.index).split(/[_|\-–—,，。;；:：、\s]/).pop() ?? '';
-    const agency = cleanAgency(m[2] ?? '') ?? cleanAgency(before);
+    const after = AGENCY_AFTER.exec(text)?.[1] ?? '';
+    const agency = cleanAgency(m[2] ?? '') ?? cleanAgency(before) ?? cleanAgency(after);
     return { year, agency, title: text };
+  }
+  for (const text of titleCandidates(page)) {
+    const m = YEAR_AFTER.exec(text);
+    if (m) return { year: Number(m[2]), agency: cleanAgency(m[1]!.split(/[_|\-–—,，。;；:：、\s]/).pop() ?? ''), title: text };
   }
   return { year: null, agency: null, title: page.meta.title };
 }

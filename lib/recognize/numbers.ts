@@ -24,8 +24,8 @@ export function parseCellValue(text: string): CellValue {
   if (t === '' || BLANK.test(t)) return { kind: 'blank' };
   const word = CHANGE_WORDS.exec(t)?.[1];
   if (word) t = `${word.startsWith('减') ? '-' : '+'}${t.slice(word.length)}`;
-  // A footnote mark after the number (29*, 29(注1), 29注) is not part of it.
-  t = t.replace(FOOTNOTE, '');
+  // A footnote mark after the number (29*, 29(注1), 29注) is not part of it, nor a stray full stop (20.).
+  t = t.replace(FOOTNOTE, '').replace(/(?<=\d)[.。]$/, '');
   // An accountant's negative: (1) in 本年增/减.
   const bracketed = /^\((\d[\d,.]*)\)$/.exec(t);
   if (bracketed) t = `-${bracketed[1]}`;

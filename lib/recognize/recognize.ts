@@ -170,18 +170,29 @@ function learnColumns(rows: LogicalRow[]): Map<number, number[]> {
 
 // ---- Sections --------------------------------------------------------------------------------------
 
-const SECTION_HEADING = /^([一二三四五六])\s*[、.,]\s*(.{2,40})$/;
+/** 一、总体情况 · 1. 总体情况 · (一)总体情况 — possibly followed on the same line by the section's text. */
+const SECTION_HEADING = /^(?:([一二三四五六])\s*[、.,]|([1-6])\s*[.、]|\(([一二三四五六])\))\s*(.*)$/;
+const ARABIC = '123456';
 
 function textSections(lines: string[]): Map<SectionId, string[]> {
   const sections = new Map<SectionId, string[]>();
   let current: string[] | null = null;
   for (const line of lines) {
     const m = SECTION_HEADING.exec(line);
-    const def = m ? SECTIONS.find((s) => s.numeral === m[1] && s.keywords.some((k) => m[2]!.includes(k))) : undefined;
-    if (def && !sections.has(def.id)) {
-      current = [];
-      sections.set(def.id, current);
-      continue;
+    if (m) {
+      const numeral = m[1] ?? m[3] ?? SECTIONS[ARABIC.indexOf(m[2] ?? '')]?.numeral;
+      const rest = m[4] ?? '';
+      // The heading is what comes before the first full stop or colon; the text after it belongs to the section.
+      const cut = rest.search(/[。:：]/);
+      const heading = (cut < 0 ? rest : rest.slice(0, cut)).slice(0, 40);
+      const def = SECTIONS.find((s) => s.numeral === numeral && s.keywords.some((k) => heading.includes(k)));
+      if (def && !sections.has(def.id) && (cut >= 0 || rest.length <= 40)) {
+        current = [];
+        sections.set(def.id, current);
+        const text = cut < 0 ? '' : rest.slice(cut + 1).trim();
+        if (text) current.push(text);
+        continue;
+      }
     }
     current?.push(line);
   }
@@ -205,6 +216,8 @@ interface ExtraCandidate {
   item: string | null;
   row: LogicalRow;
   index: number;
+  /** A statutory row of the other format (item (九) in a 2021 table): part of the table wherever it stands. */
+  statutory?: boolean;
 }
 
 export function recognise(page: PageDoc): RecognitionResult {
@@ -399,7 +412,7 @@ export function recognise(page: PageDoc): RecognitionResult {
     for (const m of matches.values()) {
       if (m.entry.table === table && !defs.some((d) => d.id === m.entry.rowId)) {
         const item = m.entry.rowId.split('.')[0] ?? null;
-        extras.push({ table, item: table === 'active' ? item : null, row: m.row, index: m.index });
+        extras.push({ table, item: table === 'active' ? item : null, row: m.row, index: m.index, statutory: true });
       }
     }
   }
@@ -432,8 +445,9 @@ export function recognise(page: PageDoc): RecognitionResult {
     if (!s || !f) continue;
     const lastRowTable = extra.row.values[0]?.table;
     const afterLast = extra.index > s[1]! && extra.index <= s[1]! + 2 && extra.table === 'active' && lastRowTable !== undefined;
-    if (!(extra.index > s[0]! && extra.index < s[1]!) && !afterLast) continue;
-    const item = extra.table === 'active' ? ACTIVE_ITEMS[f].find((i) => i.id === extra.item) : undefined;
+    if (!extra.statutory && !(extra.index > s[0]! && extra.index < s[1]!) && !afterLast) continue;
+    const other: FormatId = f === '2019' ? '2021' : '2019';
+    const item = extra.table === 'active' ? (ACTIVE_ITEMS[f].find((i) => i.id === extra.item) ?? ACTIVE_ITEMS[other].find((i) => i.id === extra.item)) : undefined;
     const prefix = extra.table === 'active' ? `${extra.item ?? '20_x'}.extra` : 'extra';
     const n = (extraCount.get(prefix) ?? 0) + 1;
     extraCount.set(prefix, n);
@@ -456,6 +470,8 @@ const MERGED_NUMBERING = /(?<=[^\s第])\s*(?=\([一二三四五六七八九十]+
 
 /** Splits a cell that prints a group label and its first item together, at the item's numbering. */
 function splitMergedLabel(text: string): string[] {
+  // Only labels: 20. or 3.5 are numbers, not a group label and an item.
+  if (!/[\u4e00-\u9fff]{2}/.test(text)) return [text];
   const compact = text.replace(/\s+/g, ' ');
   const parts = compact.split(MERGED_NUMBERING).map((p) => p.trim()).filter(Boolean);
   return parts.length > 1 && parts.length <= 3 ? parts : [text];

@@ -46,7 +46,8 @@ describe('numbers', () => {
     expect(parseCellValue(text)).toMatchObject({ kind: 'number', value, unit });
   });
 
-  it.each(['12,34', '1,2345', '1.2.3', '.5', '5.', '12%', '1/2', '见附件', '不详', 'abc', '二', '6件6', '约6'])('%j is text, not a number', (text) => {
+  // 5. is a number with a stray full stop (Word cells): test below.
+  it.each(['12,34', '1,2345', '1.2.3', '.5', '12%', '1/2', '见附件', '不详', 'abc', '二', '6件6', '约6'])('%j is text, not a number', (text) => {
     expect(parseCellValue(text)).toEqual({ kind: 'text' });
     expect(isValueLike(text)).toBe(false);
   });
@@ -80,5 +81,11 @@ describe('after extraction normalises the text', () => {
     expect(normalizeLine('（一）予以公开\u3000')).toBe('(一)予以公开');
     expect(normalizeLine(' 自\u00a0然\u3000人 ')).toBe('自 然 人');
     expect(normalizeText('一、\n\n\u00a0\n本年新收')).toBe('一、\n本年新收');
+  });
+});
+
+describe('a stray full stop after a number', () => {
+  it.each([['5.', 5], ['20。', 20], ['3.5', 3.5]])('%j reads as %d', (text, value) => {
+    expect(parseCellValue(text)).toMatchObject({ kind: 'number', value });
   });
 });

@@ -16,8 +16,11 @@ export const textYearMismatch: Rule = {
     const overview = ctx.recognition.sections.get('overview');
     if (!year || !overview) return [];
     const findings: FindingDraft[] = [];
+    // 2022年，某市交通运输局… names the agency itself.
+    const agency = ctx.recognition.meta.agency;
+    const byName = agency ? new RegExp(`(?:^|[。；;，,\\s])(\\d{4})年(?:度)?[，,]?\\s*${agency.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : null;
     for (const sentence of overview.flatMap((l) => l.split(/(?<=[。；;])/))) {
-      const m = OWN_WORK.exec(sentence);
+      const m = OWN_WORK.exec(sentence) ?? byName?.exec(sentence) ?? null;
       if (!m || Number(m[1]) === year || PLAN.test(sentence)) continue;
       findings.push({ rule: 'text.year-mismatch', severity: 'warning', params: { stated: m[1]!, year, quote: sentence.trim() }, cells: [], quote: sentence.trim() });
       break;
