@@ -11,7 +11,7 @@ export type CellValue =
 export const KEPT_UNITS = ['万元', '元', '万', '件次', '人次', '个', '件', '条', '项', '次', '起', '宗', '家', '笔', '户', '份'] as const;
 
 /** What pages print for nothing: dashes, slashes, 无, and "not applicable" wordings (不涉及, 未制定…). */
-const BLANK = /^(?:[-—–―~～/\\_－−﹣]+|无|空|暂无|没有|不涉及|不适用|无此项|未制定|未发生|nil|null|n\/a)$/i;
+const BLANK = /^(?:[-—–―~～/\\_－−﹣─━]+|无|空|暂无|没有|不涉及|不适用|无此项|未制定|未发生|nil|null|n\/a)$/i;
 const FOOTNOTE = /(?<=\d(?:个|件|条|项|元|万元|万)?)(?:[*※＊]+|\(注\d*\)|注\d*)$/;
 /** 本年增/减 written in words: 增加3, 减少2, 减1. */
 const CHANGE_WORDS = /^(增加|新增|增|减少|减)(?=\d)/;

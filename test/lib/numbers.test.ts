@@ -89,3 +89,9 @@ describe('a stray full stop after a number', () => {
     expect(parseCellValue(text)).toMatchObject({ kind: 'number', value });
   });
 });
+
+describe('box-drawing dashes', () => {
+  it.each(['─', '──', '━'])('%j is a blank', (text) => {
+    expect(parseCellValue(text)).toEqual({ kind: 'blank' });
+  });
+});
