@@ -82,7 +82,6 @@ function parseArgs(argv: string[]): Options | string {
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else o.inputs.push(a);
   }
-  if (o.compare && o.inputs.length !== 2) return `--compare takes exactly two inputs: OLD NEW\n${USAGE}`;
   if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
   return o.inputs.length || o.lists.length ? o : USAGE;
 }
@@ -119,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (options.compare && inputs.length !== 2) {
-    process.stderr.write(`--compare takes two different reports, OLD NEW\n`);
+    process.stderr.write(`--compare takes exactly two different reports: OLD NEW\n${USAGE}\n`);
     return 2;
   }
   const render = { lang: options.lang, verbose: options.verbose };

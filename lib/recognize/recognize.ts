@@ -67,6 +67,8 @@ interface RowEntry {
   table: 'active' | 'applications';
   rowId: string;
   key: LabelKey;
+  /** Columns the row has (in the first format that prints this label). */
+  columns: number;
   formats: FormatId[];
   group?: string;
   requiresGroup?: boolean;
@@ -88,7 +90,7 @@ function buildRowEntries(): RowEntry[] {
   const add = (table: RowEntry['table'], row: RowDef, format: FormatId) => {
     const found = entries.find((e) => e.table === table && e.rowId === row.id && e.key.full === labelKey(row.label.zh).full);
     if (found) found.formats.push(format);
-    else entries.push({ table, rowId: row.id, key: labelKey(row.label.zh), formats: [format], group: row.group, requiresGroup: row.requiresGroup });
+    else entries.push({ table, rowId: row.id, key: labelKey(row.label.zh), columns: row.columns.length, formats: [format], group: row.group, requiresGroup: row.requiresGroup });
   };
   for (const f of FORMAT_IDS) {
     for (const item of ACTIVE_ITEMS[f]) for (const row of item.rows) add('active', row, f);
@@ -278,11 +280,11 @@ export function recognise(page: PageDoc): RecognitionResult {
     // A header row (自然人 … 总计, 结果维持 … 总计) names columns, never a data row. A row of text
     // alone (规章 | 详见附件) may still be a data row whose values are not numbers.
     if (row.values.length > 0 || (row.hard && row.labels.length >= 2)) {
+      // 3.其他 belongs to (六)其他处理: under its group label, or right after its sibling rows when the label is missing.
+      const accept = (e: RowEntry) => !e.requiresGroup || e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.'));
       for (let j = row.labels.length - 1; j > lastHeader && !hit; j--) {
         const token = row.labels[j]!;
-        // 3.其他 belongs to (六)其他处理: under its group label, or right after its sibling rows when the label is missing.
-        const inGroup = (e: RowEntry) => e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.'));
-        const m = best(cachedKey(token.text), ROW_ENTRIES, (e) => !e.requiresGroup || inGroup(e));
+        const m = best(cachedKey(token.text), ROW_ENTRIES, accept);
         if (m) hit = { entry: m.c, token, quality: m.q };
       }
     }
@@ -292,8 +294,7 @@ export function recognise(page: PageDoc): RecognitionResult {
     if (hit) {
       // Text cells after the row's label are values when the row is short of values (见附件 in 自然人).
       const at = row.labels.indexOf(hit.token);
-      const expected = statutoryRows(hit.entry.table, hit.entry.formats[0]!).find((r) => r.id === hit!.entry.rowId)?.columns.length ?? 0;
-      if (at < row.labels.length - 1 && row.values.length < expected) {
+      if (at < row.labels.length - 1 && row.values.length < hit.entry.columns) {
         row.values.unshift(...row.labels.splice(at + 1));
       }
       ctx.table = hit.entry.table;
@@ -434,13 +435,14 @@ export function recognise(page: PageDoc): RecognitionResult {
   }
 
   // Local extra rows inside a table's span.
-  const span = (table: TableId) => {
+  const spanOf = (table: TableId) => {
     const idx = [...matches.values()].filter((m) => m.entry.table === table).map((m) => m.index);
     return idx.length ? [Math.min(...idx), Math.max(...idx)] : null;
   };
+  const spans = { active: spanOf('active'), applications: spanOf('applications') };
   const extraCount = new Map<string, number>();
   for (const extra of extras.sort((a, b) => a.index - b.index)) {
-    const s = span(extra.table);
+    const s = spans[extra.table];
     const f = tableFormats[extra.table];
     if (!s || !f) continue;
     const lastRowTable = extra.row.values[0]?.table;

@@ -25,18 +25,23 @@ export const cellMissing: Rule = {
   run(ctx) {
     const findings: FindingDraft[] = [];
     const warnings = new Map<string, { id: string; zero: boolean }[]>();
+    const listFor = (table: string) => {
+      let list = warnings.get(table);
+      if (!list) warnings.set(table, (list = []));
+      return list;
+    };
     for (const cell of ctx.recognition.cells.values()) {
       if (cell.parsed.kind !== 'blank') continue;
       const name = cellLabel(cell.id, ctx.lang, cell.label);
       if (cell.table === 'active') {
-        warnings.set(cell.table, [...(warnings.get(cell.table) ?? []), { id: cell.id, zero: false }]);
+        listFor(cell.table).push({ id: cell.id, zero: false });
         continue;
       }
       const implied = ctx.solution.implied.get(cell.id);
       if (implied !== undefined && implied !== 0) {
         findings.push({ rule: 'cell.missing', severity: 'error', messageKey: 'cell.missing#implied', params: { cell: name, expected: implied }, cells: [cell.id], expected: implied });
       } else {
-        warnings.set(cell.table, [...(warnings.get(cell.table) ?? []), { id: cell.id, zero: implied === 0 }]);
+        listFor(cell.table).push({ id: cell.id, zero: implied === 0 });
       }
     }
     for (const table of TABLE_IDS) {
