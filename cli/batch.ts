@@ -3,7 +3,7 @@
  * bad input never stopping the rest. Results go to a sink as each finishes; the caller decides whether
  * to keep them (one JSON array) or stream them (NDJSON), so memory can stay flat.
  */
-import { auditBytes, tooLargeResult, unreadableResult } from '../lib/audit';
+import { auditBytes, internalErrorResult, tooLargeResult, unreadableResult } from '../lib/audit';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult } from '../lib/model/schema';
 import { DEFAULT_FETCH, readInput, type FetchOptions } from './read-input';
@@ -20,7 +20,7 @@ export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOp
     if (input.ok) return auditBytes(input.bytes, source, { lang, charset: input.charset });
     return input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang });
   } catch (error) {
-    return unreadableResult(source, { reason: 'internal', params: { error: String((error as Error)?.message ?? error) } }, { lang });
+    return internalErrorResult(source, error, { lang });
   }
 }
 

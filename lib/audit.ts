@@ -30,7 +30,7 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Why an input could not be read; each reason has its message (rule_input_unreadable__<reason>). */
 export interface Unreadable {
-  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'folder' | 'internal';
+  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'folder';
   params?: Record<string, string | number>;
 }
 
@@ -196,8 +196,16 @@ export function auditBytes(bytes: Uint8Array, source: string, options: AuditOpti
   try {
     return decoded.kind === 'html' ? auditHtml(decoded.text, source, options) : auditText(decoded.text, source, options);
   } catch (error) {
-    return unreadableResult(source, { reason: 'internal', params: { error: String((error as Error)?.message ?? error) } }, options);
+    return internalErrorResult(source, error, options);
   }
+}
+
+/** A fault of Gouji's own (extraction or recognition threw), not of the input: said as such, with the stack. */
+export function internalErrorResult(source: string, error: unknown, options: AuditOptions = {}): AuditResult {
+  const result = inputFailure(source, { rule: 'internal.error', severity: 'error', params: { error: String((error as Error)?.message ?? error) }, cells: [] }, options.lang ?? 'zh').result;
+  const stack = (error as Error)?.stack;
+  if (stack) result.findings[0]!.stack = stack;
+  return result;
 }
 
 /** A failure of the input itself (a fetch that failed, an anti-bot challenge), as a result. */

@@ -4,7 +4,7 @@
  * storage.session and hand it back to the page to draw.
  */
 import { browser } from 'wxt/browser';
-import { auditPageDetailed, unreadableResult, type DetailedAudit } from '../../lib/audit';
+import { auditPageDetailed, internalErrorResult, unreadableResult, type DetailedAudit } from '../../lib/audit';
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
 import type { Extraction, FrameAudit, TabAudit, ToContent } from '../content/protocol';
@@ -23,12 +23,12 @@ function auditFrame(frame: Extraction['frames'][number], lang: 'zh' | 'en'): Fra
   const parsed = PageDocSchema.safeParse(frame.page);
   let detailed: DetailedAudit;
   if (!parsed.success) {
-    detailed = { result: unreadableResult(frame.url, { reason: 'internal', params: { error: 'unexpected data from the page script' } }, { lang }), sources: {} };
+    detailed = { result: internalErrorResult(frame.url, new Error('unexpected data from the page script'), { lang }), sources: {} };
   } else {
     try {
       detailed = auditPageDetailed(parsed.data, frame.url, { lang });
     } catch (error) {
-      detailed = { result: unreadableResult(frame.url, { reason: 'internal', params: { error: String((error as Error)?.message ?? error) } }, { lang }), sources: {} };
+      detailed = { result: internalErrorResult(frame.url, error, { lang }), sources: {} };
     }
   }
   return { path: frame.path, url: frame.url, ...detailed };

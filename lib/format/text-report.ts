@@ -28,6 +28,7 @@ export function textReport(result: AuditResult, opts: TextReportOptions): string
   for (const f of shown) {
     const numbers = f.expected !== undefined || f.actual !== undefined ? ` ${t('cli_numbers', { expected: f.expected ?? '—', actual: f.actual ?? '—' }, lang)}` : '';
     out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}`);
+    if (opts.verbose && f.stack) out.push(...f.stack.split('\n').map((line) => `      ${line.trim()}`));
   }
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
   if (result.findings.length === 0) out.push(`  ${t('cli_noFindings', {}, lang)}`);

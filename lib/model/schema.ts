@@ -42,6 +42,8 @@ export const FindingSchema = z.object({
     .object({ source: z.string(), cells: z.array(z.string()) })
     .optional()
     .describe('for cross-year.*: last year\'s report and cells'),
+  page: z.number().int().positive().optional().describe('for a document input: the page, from 1, of the cells the finding names'),
+  stack: z.string().optional().describe('for internal.error: where Gouji failed (shown under --verbose)'),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

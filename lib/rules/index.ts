@@ -1,4 +1,5 @@
 /** Every single-report rule, one file each under all/, in the order findings are listed. */
+import { activeInForceBelowIssued } from './all/active-in-force-below-issued';
 import { activePublishedExceedsTotal } from './all/active-published-exceeds-total';
 import { appealsGroupTotal } from './all/appeals-group-total';
 import { applicationsBalance } from './all/applications-balance';
@@ -30,13 +31,17 @@ export const RULES: readonly Rule[] = [
   appealsGroupTotal,
   relationNotChecked,
   activePublishedExceedsTotal,
+  activeInForceBelowIssued,
   textTableMismatch,
   textFeeStatementMissing,
   textYearMismatch,
   metaLatePublication,
 ];
 
-/** Rule ids emitted outside RULES: by the recogniser (structure.*) and by the audit itself (input.*, internal.*). */
+/**
+ * Rule ids emitted outside RULES: by the recogniser (structure.*), by the audit itself (input.*, internal.*),
+ * by the document readers (input.image-only) and by the year-over-year comparison (text.repeated-*).
+ */
 export const OTHER_RULE_IDS = [
   'structure.unsupported-format',
   'structure.missing-row',
@@ -48,4 +53,8 @@ export const OTHER_RULE_IDS = [
   'input.too-large',
   'input.truncated',
   'internal.rule-failed',
+  'internal.error',
+  'input.image-only',
+  'text.repeated-section',
+  'text.repeated-report',
 ] as const;

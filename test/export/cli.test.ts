@@ -17,7 +17,7 @@ const PAGES = [page('plain-2019.html'), page('extra-row-typos-2019.html'), page(
 const tmp = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('gouji audit --format', () => {
+describe('gouji audit --format', { timeout: 120_000 }, () => {
   it('--json and --format json print the same array of AuditResult, as before (2-space JSON, one newline)', () => {
     const a = cli(['--json', ...PAGES]);
     const b = cli(['--format', 'json', ...PAGES]);

@@ -38,7 +38,7 @@ describe('schema/audit-result.schema.json', () => {
   });
 });
 
-describe('the CLI’s real --json output validates against the committed schema', () => {
+describe('the CLI’s real --json output validates against the committed schema', { timeout: 120_000 }, () => {
   const inputs = allInputs();
   const fixtures = inputs.filter((i) => i.kind === 'fixture').map((i) => i.path);
   const seeds = inputs.filter((i) => i.kind === 'seed').map((i) => i.path);

@@ -19,7 +19,7 @@ import { textDump } from './helpers/text-dump';
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS_DIR = process.env.GOUJI_SEEDS_DIR ?? join(ROOT, '../shared/seeds');
 const SCHEMA = join(ROOT, 'schema/audit-result.schema.json');
-const TIMEOUT = 60_000;
+const TIMEOUT = 120_000;
 
 interface Run {
   code: number;

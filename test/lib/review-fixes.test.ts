@@ -19,7 +19,7 @@ const cli = (args: string[]) => {
   }
 };
 
-describe('review fixes', () => {
+describe('review fixes', { timeout: 120_000 }, () => {
   it('a blank term where the known terms already exceed the total: the broken sum is an error', () => {
     const r = cleanReport('2021', { seed: 12 });
     r.cells['appeals/counts/review.upheld'] = '';
