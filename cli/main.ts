@@ -1,179 +1,23 @@
 /**
- * gouji audit [options] PATH|FOLDER|GLOB|URL…
- * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
+ * gouji COMMAND …: one module per command, loaded when asked for. A new command is a file of its own
+ * and one line in COMMANDS.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { HtmlReportBuilder } from '../lib/batch/html-report';
-import { SummaryBuilder } from '../lib/batch/summary';
-import { summaryText } from '../lib/batch/summary-text';
-import { applyCrossYear, compareYears, slimForCrossYear } from '../lib/cross-year';
-import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
-import type { Lang } from '../lib/i18n/messages';
-import type { AuditResult, Finding } from '../lib/model/schema';
-import { runBatch } from './batch';
-import { Progress } from './progress';
-import { expandInputs, isUrl } from './read-input';
-
 export { auditOne } from './batch';
 
-const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
-  --json            one JSON array, every finding included (the spec's shape); same as --format json
-  --format F        text (default) | json | csv | tsv (one row per cell, for pivot tables) |
-                    wide-csv (one row per report, a column per cell) | memo (审核意见)
-  --ndjson          one JSON result a line, as each input finishes
-  --out FILE        write to FILE instead of standard output
-  --list FILE       also audit the paths and URLs listed in FILE, one a line
-  --html FILE       write a self-contained HTML report of the batch
-  --compare OLD NEW apply the cross-year rules to exactly these two reports
-  --summary         print the batch summary (to stderr) whatever the output format
-  --concurrency N   inputs audited at once (default 4); --timeout S per fetch (default 30)
-  --lang en         messages in English (default: Chinese)
-  --verbose         also list info findings`;
+type Command = (argv: string[]) => Promise<number>;
 
-interface Options {
-  format: OutputFormat;
-  ndjson: boolean;
-  out?: string;
-  html?: string;
-  lists: string[];
-  compare: boolean;
-  summary: boolean;
-  concurrency: number;
-  timeoutS: number;
-  lang: Lang;
-  verbose: boolean;
-  inputs: string[];
-}
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  audit: async () => (await import('./audit-command')).auditCommand,
+};
 
-function parseArgs(argv: string[]): Options | string {
-  const [command, ...rest] = argv;
-  if (command !== 'audit') return USAGE;
-  const o: Options = { format: 'text', ndjson: false, lists: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, inputs: [] };
-  const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--json') o.format = 'json';
-    else if (a === '--ndjson') o.ndjson = true;
-    else if (a === '--compare') o.compare = true;
-    else if (a === '--summary') o.summary = true;
-    else if (a === '--format') {
-      const f = rest[++i];
-      if (!isOutputFormat(f)) return `--format takes ${OUTPUT_FORMATS.join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
-      o.format = f;
-    } else if (a === '--out' || a === '-o' || a === '--html' || a === '--list') {
-      const file = value(++i, `${a} takes a file name`);
-      if (file instanceof Error) return file.message;
-      if (a === '--html') o.html = file;
-      else if (a === '--list') o.lists.push(file);
-      else o.out = file;
-    } else if (a === '--concurrency' || a === '--timeout') {
-      const n = Number(rest[++i]);
-      if (!Number.isFinite(n) || n <= 0) return `${a} takes a positive number\n${USAGE}`;
-      if (a === '--concurrency') o.concurrency = Math.min(64, Math.floor(n));
-      else o.timeoutS = n;
-    } else if (a === '--lang') {
-      const l = rest[++i];
-      if (l !== 'zh' && l !== 'en') return `--lang takes zh or en\n${USAGE}`;
-      o.lang = l;
-    } else if (a === '--verbose' || a === '-v') o.verbose = true;
-    else if (a === '--help' || a === '-h') return USAGE;
-    else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
-    else o.inputs.push(a);
-  }
-  if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
-  return o.inputs.length || o.lists.length ? o : USAGE;
-}
-
-async function write(file: string | undefined, text: string): Promise<boolean> {
-  if (!file) {
-    process.stdout.write(text);
-    return true;
-  }
-  try {
-    await writeFile(file, text, 'utf8');
-    return true;
-  } catch (error) {
-    process.stderr.write(`cannot write ${file}: ${(error as Error)?.message ?? error}\n`);
-    return false;
-  }
-}
+const USAGE = `用法 / usage: gouji ${Object.keys(COMMANDS).join('|')} …   (gouji audit --help)`;
 
 export async function main(argv: string[]): Promise<number> {
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`${options}\n`);
+  const [name, ...rest] = argv;
+  const load = name ? COMMANDS[name] : undefined;
+  if (!load) {
+    process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let inputs: string[];
-  try {
-    inputs = await expandInputs(options.inputs, options.lists);
-  } catch (error) {
-    process.stderr.write(`${(error as Error)?.message ?? error}\n`);
-    return 2;
-  }
-  if (inputs.length === 0) {
-    process.stderr.write(`没有可审核的输入 / no input to audit: ${[...options.inputs, ...options.lists].join(' ')}\n`);
-    return 2;
-  }
-  if (options.compare && inputs.length !== 2) {
-    process.stderr.write(`--compare takes exactly two different reports: OLD NEW\n${USAGE}\n`);
-    return 2;
-  }
-  const render = { lang: options.lang, verbose: options.verbose };
-  const summary = new SummaryBuilder();
-  const html = options.html ? new HtmlReportBuilder(options.lang, (source) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href)) : null;
-  const progress = new Progress(inputs.length);
-  // Text to the terminal and NDJSON stream as inputs finish; other outputs are written whole, in input order.
-  const streamText = options.format === 'text' && !options.out && !options.ndjson;
-  const results: (AuditResult | undefined)[] = new Array(inputs.length);
-  let printed = 0;
-  let failed = false;
-  let errors = false;
-
-  await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 } }, (result, index) => {
-    summary.add(result, index);
-    // Streamed results are not kept whole: the HTML report takes them now (without cross-year findings).
-    if (options.ndjson) html?.add(result, index);
-    progress.tick(result.report === null);
-    if (result.report === null) failed = true;
-    if (result.findings.some((f) => f.severity === 'error')) errors = true;
-    // Streamed out: keep only what the cross-year rules read, so memory stays flat over any count.
-    results[index] = options.ndjson ? slimForCrossYear(result) : result;
-    if (options.ndjson) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else if (streamText) {
-      // Keep input order on the terminal: print every finished result up to the first one still running.
-      while (printed < results.length && results[printed]) process.stdout.write(textBlock(results[printed++]!, render));
-    }
-  });
-  progress.end();
-
-  const all = results as AuditResult[];
-  // Across years: the later report of each pair gets the findings that compare it with the earlier one.
-  const before = new Map(all.map((r) => [r, r.findings.length]));
-  if (options.compare) all[1]!.findings.push(...compareYears(all[0]!, all[1]!, options.lang));
-  else applyCrossYear(all, options.lang);
-  for (const r of all) {
-    const added: Finding[] = r.findings.slice(before.get(r)!);
-    if (!added.length) continue;
-    summary.addFindings(r.source, added);
-    if (added.some((f) => f.severity === 'error')) errors = true;
-    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added })}\n`);
-    else if (streamText) process.stdout.write(textBlock({ ...r, findings: added }, render));
-  }
-
-  // The HTML report is built from the final results, cross-year findings included, in input order.
-  if (html && !options.ndjson) all.forEach((r, i) => html.add(r, i));
-  const batchSummary = summary.finish();
-  const many = inputs.length > 1;
-  // The text report of a batch ends with its summary, on the terminal or in the --out file alike.
-  const textSummary = options.format === 'text' && !options.ndjson && many ? `${summaryText(batchSummary, options.lang)}\n` : '';
-  let ok = true;
-  if (streamText) process.stdout.write(textSummary);
-  else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
-  if (html) ok = (await write(options.html, html.finish(batchSummary))) && ok;
-  if (!textSummary && (options.summary || (many && process.stderr.isTTY))) process.stderr.write(`${summaryText(batchSummary, options.lang)}\n`);
-  if (!ok || failed) return 2;
-  return errors ? 1 : 0;
+  return (await load())(rest);
 }
