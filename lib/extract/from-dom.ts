@@ -1,11 +1,11 @@
 /**
- * The live DOM → PageDoc, for the content script: the same walk as the cheerio adapter (walk-tree.ts),
- * over DOM nodes. No cheerio, no zod: this file and its imports are what the content script bundles.
+ * The live DOM → PageDoc, for the content script: the same walk as the parse5 adapter for saved pages
+ * (walk-tree.ts, from-html.ts), over DOM nodes. No parser, no zod: this file and its imports are what the content script bundles.
  * Table and cell indices in the result are those of `document.querySelectorAll('table')` and
  * `table` own rows / row cells, so `findCellElement` finds a cell again.
  */
 import type { CellSource, PageDoc } from './page';
-import { walkTree, walkTreeSliced, type TreeAdapter } from './walk-tree';
+import { walkTreeSliced, type TreeAdapter } from './walk-tree';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -15,16 +15,12 @@ const domAdapter: TreeAdapter<Node> = {
   tag: (n) => (n as Element).localName ?? '',
   attr: (n, name) => (n as Element).getAttribute(name),
   textOf: (n) => n.nodeValue ?? '',
-  // <template> content and shadow roots are not children: the cheerio tree has neither either.
+  // <template> content and shadow roots are not children: the parse5 tree of a saved page has neither either.
   children: (n) => n.childNodes,
   hasAttributes: (n) => (n as Element).hasAttributes(),
 };
 
-export function pageFromDom(doc: Document): PageDoc {
-  return walkTree<Node>(doc, domAdapter, doc.compatMode === 'BackCompat' ? 'quirks' : 'standards');
-}
-
-/** The same, in slices that yield to the page between them: a huge page keeps its tab responsive. */
+/** The live DOM → PageDoc in slices that yield to the page between them: a huge page keeps its tab responsive. */
 export function pageFromDomSliced(doc: Document, sliceMs = 30): Promise<PageDoc> {
   return walkTreeSliced<Node>(doc, domAdapter, doc.compatMode === 'BackCompat' ? 'quirks' : 'standards', sliceMs);
 }

@@ -1,7 +1,7 @@
 /**
- * The neutral representation of a page: what both adapters (cheerio over saved HTML, the live DOM in
- * the content script, the plain-text reader) produce and the one recogniser consumes. Plain types with
- * no runtime code, so the content script can import them without pulling in zod or cheerio; the
+ * The neutral representation of a page: what every reader (parse5 over saved HTML, the live DOM in
+ * the content script, the plain-text reader) produces and the one recogniser consumes. Plain types with
+ * no runtime code, so the content script can import them without pulling in zod or parse5; the
  * extension page validates what it receives with `PageDocSchema` (page-schema.ts).
  */
 

@@ -1,6 +1,6 @@
 /**
- * One walk over a parsed page, generic over the tree it reads: the cheerio adapter (saved pages, CLI)
- * and the live-DOM adapter (content script) both call this, so both produce the same PageDoc.
+ * One walk over a parsed page, generic over the tree it reads: the parse5 adapter (saved pages, CLI;
+ * from-html.ts) and the live-DOM adapter (content script; from-dom.ts) both call this, so both produce the same PageDoc.
  * Iterative (no recursion: a table nested 500 deep must not overflow the stack), one pass, and
  * guarded in size.
  */
@@ -206,11 +206,10 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
       } else if (tag === 'tr' && !ctx.row) {
         if (!ctx.inSection && ctx.group < 0) ctx.group = 0;
         const row: RawRow = { cells: [], group: Math.max(ctx.group, 0), order: rowOrder++ };
-        const rowIndex = ctx.rowIndex++;
+        ctx.rowIndex++;
         ctx.row = row;
         ctx.cellIndex = 0;
         if (ctx.table && hiddenDepth === 0) ctx.table.rows.push(row);
-        void rowIndex;
         addUndo(() => (ctx.row = null));
       } else if ((tag === 'td' || tag === 'th') && ctx.row) {
         const cellIndex = ctx.cellIndex++;
