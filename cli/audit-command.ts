@@ -13,6 +13,7 @@ import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFo
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
 import { runBatch } from './batch';
+import { crawlSites } from './crawl';
 import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 
@@ -23,6 +24,7 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --ndjson          one JSON result a line, as each input finishes
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
+  --crawl URL       also audit the reports a 年报 list page lists (its pagination followed, as gouji crawl)
   --html FILE       write a self-contained HTML report of the batch
   --compare OLD NEW apply the cross-year rules to exactly these two reports
   --summary         print the batch summary (to stderr) whatever the output format
@@ -36,6 +38,7 @@ interface Options {
   out?: string;
   html?: string;
   lists: string[];
+  crawl: string[];
   compare: boolean;
   summary: boolean;
   concurrency: number;
@@ -46,7 +49,7 @@ interface Options {
 }
 
 function parseArgs(rest: string[]): Options | string {
-  const o: Options = { format: 'text', ndjson: false, lists: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, inputs: [] };
+  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, inputs: [] };
   const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -58,6 +61,11 @@ function parseArgs(rest: string[]): Options | string {
       const f = rest[++i];
       if (!isOutputFormat(f)) return `--format takes ${OUTPUT_FORMATS.join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
       o.format = f;
+    } else if (a === '--crawl') {
+      const url = value(++i, '--crawl takes the URL of a 年报 list page');
+      if (url instanceof Error) return url.message;
+      if (!isUrl(url)) return `--crawl takes the URL of a 年报 list page, not ${url}\n${USAGE}`;
+      o.crawl.push(url);
     } else if (a === '--out' || a === '-o' || a === '--html' || a === '--list') {
       const file = value(++i, `${a} takes a file name`);
       if (file instanceof Error) return file.message;
@@ -79,7 +87,7 @@ function parseArgs(rest: string[]): Options | string {
     else o.inputs.push(a);
   }
   if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
-  return o.inputs.length || o.lists.length ? o : USAGE;
+  return o.inputs.length || o.lists.length || o.crawl.length ? o : USAGE;
 }
 
 async function write(file: string | undefined, text: string): Promise<boolean> {
@@ -106,6 +114,10 @@ export async function auditCommand(argv: string[]): Promise<number> {
   let inputs: string[];
   try {
     inputs = await expandInputs(options.inputs, options.lists);
+    if (options.crawl.length) {
+      const found = await crawlSites(options.crawl, { maxPages: 50, delayMs: 1000, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, lang: options.lang, onReport: () => {}, onNote: (m) => process.stderr.write(`${m}\n`) });
+      inputs = [...new Set([...inputs, ...found.reports.map((r) => r.url)])];
+    }
   } catch (error) {
     process.stderr.write(`${(error as Error)?.message ?? error}\n`);
     return 2;

@@ -57,4 +57,6 @@ export const OTHER_RULE_IDS = [
   'input.image-only',
   'text.repeated-section',
   'text.repeated-report',
+  // A whole-area report against the sum of its roster units' reports (lib/roster/rollup.ts, `--roster`).
+  'rollup.sum-mismatch',
 ] as const;

@@ -1,0 +1,174 @@
+/**
+ * A 年报 column or list page → the reports it lists and the other pages of the list. Pure: HTML text
+ * and its URL in, URLs out; the network stays in cli/. A link is a report when its text (or title
+ * attribute, or the attachment's file name) names an annual report and a year; pagination is read from
+ * 上一页/下一页/尾页 and numbered links, `?page=N` links, and the TRS CMS script
+ * `createPageHTML(countPage, currentPage, "index", "htm")` that writes index_1.htm, index_2.htm ….
+ */
+import { parse } from 'parse5';
+
+export interface ReportLink {
+  url: string;
+  title: string;
+  /** 'page' for an article, else the attachment's kind. */
+  kind: 'page' | 'pdf' | 'doc' | 'docx' | 'wps';
+}
+
+export interface ListPage {
+  reports: ReportLink[];
+  /** Other pages of the same list, in page order where known. */
+  pages: string[];
+  /** Pages a pager claims to exist (TRS countPage), when it says. */
+  claimedPages: number | null;
+}
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  content?: Node;
+  value?: string;
+}
+
+/** An annual report of information disclosure, by its title: 政府信息公开工作年度报告, 政务公开年报, 信息公开年度报告…. */
+const REPORT_TITLE = /(信息公开|政务公开|政府信息).{0,12}(年度报告|年报|工作报告)|(年度报告|年报).{0,6}(信息公开|政务公开)|^\s*20\d{2}\s*年(度)?\s*(年度报告|年报)\s*$/;
+const YEAR = /(?:19|20)\d{2}|[二〇○零一二三四五六七八九]{4}\s*年/;
+const NAV_TEXT = /^(?:[<>«»‹›]+|上一?页|下一?页|首页|尾页|末页|最后一?页|第一页|前一页|后一页|next|prev(?:ious)?|last|first|\d{1,5})$/i;
+/** 上一页/下一页/尾页 lead to another page of this list wherever it lives; 首页 may be the site's home, so not alone. */
+const PAGER_WORD = /^(?:[<>«»‹›]+|上一?页|下一?页|尾页|末页|最后一?页|前一页|后一页|next|prev(?:ious)?|last)$/i;
+const ATTACHMENT = /\.(pdf|docx?|wps)(?:$|[?#])/i;
+/** createPageHTML(countPage, currentPage, "index", "htm") — numbers or the variables TRS declares above it. */
+const TRS_CALL = /createPageHTML\s*\(\s*([\w$.]+)\s*,\s*([\w$.]+)\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']/;
+const PAGE_PARAM = /^(page|pageno|pagenum|pageindex|pn|curpage|currentpage|p)$/i;
+
+const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.value ?? null;
+
+function textOf(n: Node): string {
+  if (n.nodeName === '#text') return n.value ?? '';
+  if (n.nodeName === 'script' || n.nodeName === 'style') return '';
+  return (n.childNodes ?? []).map(textOf).join('');
+}
+
+function* walk(n: Node): Generator<Node> {
+  yield n;
+  for (const c of n.childNodes ?? []) yield* walk(c);
+  if (n.content) yield* walk(n.content);
+}
+
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+function resolveUrl(href: string, base: string): URL | null {
+  const h = href.trim();
+  if (!h || /^(javascript|mailto|tel|data):/i.test(h) || h.startsWith('#')) return null;
+  try {
+    const u = new URL(h, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    return u;
+  } catch {
+    return null;
+  }
+}
+
+/** Same site: the same host name (http and https alike, www. or not). */
+export function sameSite(a: URL, b: URL): boolean {
+  const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, '');
+  return host(a) === host(b);
+}
+
+export function isReportTitle(text: string): boolean {
+  const s = squash(text);
+  return REPORT_TITLE.test(s) && YEAR.test(s);
+}
+
+function attachmentKind(u: URL): ReportLink['kind'] {
+  const m = ATTACHMENT.exec(u.pathname);
+  return m ? (m[1]!.toLowerCase() as ReportLink['kind']) : 'page';
+}
+
+/** A page number from a `?page=N` style query, else null. */
+function pageParam(u: URL): number | null {
+  for (const [k, v] of u.searchParams) if (PAGE_PARAM.test(k) && /^\d{1,6}$/.test(v)) return Number(v);
+  return null;
+}
+
+/** index.htm, index_3.htm: TRS list file names. */
+function trsPageNumber(u: URL, stem: string, ext: string): number | null {
+  const name = u.pathname.split('/').pop() ?? '';
+  if (name === `${stem}.${ext}` || name === '') return 0;
+  const m = new RegExp(`^${stem}_(\\d+)\\.${ext}$`).exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+function dir(u: URL): string {
+  return u.pathname.replace(/[^/]*$/, '');
+}
+
+/** Is `u` another page of the list at `base` (same folder, a page-number shape), by its URL alone? */
+function looksLikeListPage(u: URL, base: URL): boolean {
+  if (!sameSite(u, base)) return false;
+  if (pageParam(u) !== null && u.pathname === base.pathname) return true;
+  if (dir(u) !== dir(base)) return false;
+  const name = u.pathname.split('/').pop() ?? '';
+  return /^(index|list|default)(_\d+)?\.s?html?$/i.test(name) || /\d+\.s?html?$/i.test(name) || name === '';
+}
+
+function isSiteHome(u: URL): boolean {
+  return /^\/(index\.\w+)?$/i.test(u.pathname) && !u.search;
+}
+
+function scriptVar(scripts: string, name: string): number | null {
+  if (/^\d+$/.test(name)) return Number(name);
+  const m = new RegExp(`(?:var|let|const)?\\s*\\b${name.replace(/[$.]/g, '\\$&')}\\s*=\\s*["']?(\\d+)`).exec(scripts);
+  return m ? Number(m[1]) : null;
+}
+
+/** `maxPages` bounds the pages a TRS pager may make us list (a pager may claim 10,000). */
+export function parseListPage(html: string, pageUrl: string, maxPages = 100): ListPage {
+  const base = new URL(pageUrl);
+  const doc = parse(html.length > 4_000_000 ? html.slice(0, 4_000_000) : html) as unknown as Node;
+  const reports: ReportLink[] = [];
+  const pages: string[] = [];
+  const seenReports = new Set<string>();
+  const seenPages = new Set<string>([base.href]);
+  const addPage = (u: URL) => {
+    if (!seenPages.has(u.href)) {
+      seenPages.add(u.href);
+      pages.push(u.href);
+    }
+  };
+  let scripts = '';
+  for (const n of walk(doc)) {
+    if (n.nodeName === 'script') scripts += `${(n.childNodes ?? []).map((c) => c.value ?? '').join('')}\n`;
+    if (n.nodeName !== 'a') continue;
+    const href = attr(n, 'href');
+    const u = href === null ? null : resolveUrl(href, base.href);
+    if (!u || !sameSite(u, base)) continue;
+    const text = squash(textOf(n));
+    const title = squash(attr(n, 'title') ?? '');
+    if (NAV_TEXT.test(text) || NAV_TEXT.test(title)) {
+      if (looksLikeListPage(u, base) || (PAGER_WORD.test(text || title) && !isSiteHome(u))) addPage(u);
+      continue;
+    }
+    const kind = attachmentKind(u);
+    const fileName = decodeURIComponent(u.pathname.split('/').pop() ?? '').replace(/\.\w+$/, '');
+    const name = [title, text].find((s) => isReportTitle(s)) ?? (kind !== 'page' && isReportTitle(fileName) ? fileName : null);
+    if (name === null || seenReports.has(u.href)) continue;
+    seenReports.add(u.href);
+    reports.push({ url: u.href, title: name, kind });
+  }
+  let claimedPages: number | null = null;
+  const trs = TRS_CALL.exec(scripts);
+  if (trs) {
+    const count = scriptVar(scripts, trs[1]!);
+    const stem = trs[3]!;
+    const ext = trs[4]!;
+    if (count !== null && count > 0) {
+      claimedPages = count;
+      const folder = new URL('./', base);
+      for (let i = 0; i < Math.min(count, maxPages); i++) addPage(new URL(i === 0 ? `${stem}.${ext}` : `${stem}_${i}.${ext}`, folder));
+    }
+  }
+  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages };
+}

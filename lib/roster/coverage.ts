@@ -1,0 +1,166 @@
+/**
+ * Who reported: reports matched to roster units by agency name (normalised, aliases, then the name with
+ * or without its place prefix, then the unit's site), and per unit and report year `published`, `late`
+ * (the report carries meta.late-publication: the spec's deadlines, applied by that rule) or `missing`.
+ * Built one result at a time; keeps per report only its source, year, lateness and match.
+ */
+import { z } from 'zod';
+import type { AuditResult } from '../model/schema';
+import { unitKey, type Roster, type RosterUnit } from './roster';
+
+export const CoverageStatusSchema = z.enum(['published', 'late', 'missing']);
+export type CoverageStatus = z.infer<typeof CoverageStatusSchema>;
+
+export const CoverageEntrySchema = z.object({
+  unit: z.string(),
+  parent: z.string().nullable(),
+  year: z.number().int(),
+  status: CoverageStatusSchema,
+  sources: z.array(z.string()),
+});
+export type CoverageEntry = z.infer<typeof CoverageEntrySchema>;
+
+export type MatchProblem =
+  | { kind: 'ambiguous'; source: string; agency: string; units: string[] }
+  | { kind: 'two-agencies'; unit: string; year: number; agencies: string[] }
+  | { kind: 'unmatched'; source: string; agency: string | null; year: number | null };
+
+export interface Coverage {
+  years: number[];
+  entries: CoverageEntry[];
+  problems: MatchProblem[];
+}
+
+/** The shorter of two names a suffix match may rest on (财政局 alone would match every county's). */
+const MIN_SUFFIX = 4;
+
+/** 清河县人民政府 → 清河县: the place a government's units carry as a prefix. */
+function placeOf(parent: string | null): string | null {
+  if (!parent) return null;
+  const m = /^(.+?(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗))(?:人民)?政府/.exec(parent.normalize('NFKC'));
+  return m ? unitKey(m[1]!) : null;
+}
+
+export class UnitMatcher {
+  private readonly exact = new Map<string, RosterUnit[]>();
+
+  constructor(private readonly units: readonly RosterUnit[]) {
+    for (const u of units) {
+      for (const k of new Set([u.name, ...u.aliases].map(unitKey))) this.exact.set(k, [...(this.exact.get(k) ?? []), u]);
+    }
+  }
+
+  /** The unit a report belongs to; `ambiguous` when two units fit equally. */
+  match(agency: string | null, source: string): { unit: RosterUnit } | { ambiguous: RosterUnit[] } | null {
+    if (agency) {
+      const key = unitKey(agency);
+      const pick = (found: RosterUnit[]) => {
+        if (found.length <= 1) return found;
+        const placed = found.filter((u) => {
+          const place = placeOf(u.parent);
+          return place !== null && key.includes(place);
+        });
+        return placed.length ? placed : found;
+      };
+      const exact = pick(this.exact.get(key) ?? []);
+      if (exact.length === 1) return { unit: exact[0]! };
+      if (exact.length > 1) return { ambiguous: exact };
+      // 清河县财政局 for the roster's 财政局 under 清河县人民政府, or 财政局 for the roster's 清河县财政局.
+      const suffix = pick(this.units.filter((u) => [u.name, ...u.aliases].some((n) => namesFit(unitKey(n), key, placeOf(u.parent)))));
+      if (suffix.length === 1) return { unit: suffix[0]! };
+      if (suffix.length > 1) return { ambiguous: suffix };
+    }
+    const bySite = this.units.filter((u) => u.url && sitePrefix(source, u.url));
+    return bySite.length === 1 ? { unit: bySite[0]! } : null;
+  }
+}
+
+/** A roster name and a report's agency name for one unit: the place prefix added or left out, or a long common ending. */
+function namesFit(rosterKey: string, agencyKey: string, place: string | null): boolean {
+  if (place && (place + rosterKey === agencyKey || place + agencyKey === rosterKey)) return true;
+  const [short, long] = rosterKey.length <= agencyKey.length ? [rosterKey, agencyKey] : [agencyKey, rosterKey];
+  return short.length >= MIN_SUFFIX && long.endsWith(short);
+}
+
+function sitePrefix(source: string, url: string): boolean {
+  try {
+    const s = new URL(source);
+    const u = new URL(/^https?:\/\//i.test(url) ? url : `http://${url}`);
+    return s.hostname.replace(/^www\./, '') === u.hostname.replace(/^www\./, '') && s.pathname.startsWith(u.pathname.replace(/\/?$/, '/').replace(/^\/$/, '/'));
+  } catch {
+    return false;
+  }
+}
+
+interface Seen {
+  source: string;
+  agency: string;
+  late: boolean;
+}
+
+export class CoverageBuilder {
+  private readonly matcher: UnitMatcher;
+  /** unit (by roster line) → year → reports */
+  private readonly found = new Map<number, Map<number, Seen[]>>();
+  private readonly yearsPresent = new Set<number>();
+  private readonly problems: MatchProblem[] = [];
+
+  constructor(private readonly roster: Roster) {
+    this.matcher = new UnitMatcher(roster.units);
+  }
+
+  /** The unit a result was matched to, if any (for labelling rows). */
+  add(result: AuditResult): RosterUnit | null {
+    const r = result.report;
+    if (!r) return null;
+    if (r.year !== null) this.yearsPresent.add(r.year);
+    const m = this.matcher.match(r.agency, result.source);
+    if (!m) {
+      this.problems.push({ kind: 'unmatched', source: result.source, agency: r.agency, year: r.year });
+      return null;
+    }
+    if ('ambiguous' in m) {
+      this.problems.push({ kind: 'ambiguous', source: result.source, agency: r.agency ?? '', units: m.ambiguous.map(label) });
+      return null;
+    }
+    if (r.year !== null) {
+      const byYear = this.found.get(m.unit.line) ?? new Map<number, Seen[]>();
+      this.found.set(m.unit.line, byYear);
+      byYear.set(r.year, [...(byYear.get(r.year) ?? []), { source: result.source, agency: r.agency ?? '', late: result.findings.some((f) => f.rule === 'meta.late-publication') }]);
+    }
+    return m.unit;
+  }
+
+  /** `years`: the report years to cover (default: every year a report in the batch is for). */
+  finish(years?: readonly number[]): Coverage {
+    const list = [...(years ?? [...this.yearsPresent])].sort((a, b) => a - b);
+    const entries: CoverageEntry[] = [];
+    const problems = [...this.problems];
+    for (const unit of this.roster.units) {
+      for (const year of list) {
+        const seen = this.found.get(unit.line)?.get(year) ?? [];
+        const agencies = [...new Set(seen.map((s) => unitKey(s.agency)))];
+        if (agencies.length > 1) problems.push({ kind: 'two-agencies', unit: label(unit), year, agencies: [...new Set(seen.map((s) => s.agency))] });
+        const status: CoverageStatus = seen.length === 0 ? 'missing' : seen.every((s) => s.late) ? 'late' : 'published';
+        entries.push({ unit: unit.name, parent: unit.parent, year, status, sources: seen.map((s) => s.source) });
+      }
+    }
+    return { years: list, entries, problems };
+  }
+}
+
+const label = (u: RosterUnit) => (u.parent ? `${u.name}（${u.parent}）` : u.name);
+
+/** `2023-2025`, `2023,2024` or `2024` → the years; null when not that shape. */
+export function parseYears(spec: string): number[] | null {
+  const years = new Set<number>();
+  for (const part of spec.split(',')) {
+    const m = /^\s*(\d{4})\s*(?:[-–~]\s*(\d{4}))?\s*$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = Number(m[2] ?? m[1]);
+    if (to < from || to - from > 50) return null;
+    for (let y = from; y <= to; y++) years.add(y);
+  }
+  return [...years].sort((a, b) => a - b);
+}

@@ -1,0 +1,82 @@
+/**
+ * rollup.sum-mismatch — a government's whole-area report against the sum of its roster units' reports
+ * for the same year, cell by cell over table 三 (applications) and 四 (appeals). Always `info`: a
+ * whole-area report also counts the government's own office and units the roster may not list, so a
+ * difference is something to look at, never an error. Keeps per matched report only those two tables'
+ * numbers, and only when the roster gives the report's unit a parent or children.
+ */
+import { cellLabel } from '../format/cell-label';
+import { stableHash } from '../hash';
+import { t, type Lang } from '../i18n/messages';
+import type { AuditResult, Finding } from '../model/schema';
+import { unitKey, type Roster, type RosterUnit } from './roster';
+
+export const ROLLUP_RULE = 'rollup.sum-mismatch';
+const ROLLED_UP = /^(applications|appeals)\//;
+
+interface Figures {
+  source: string;
+  cells: Map<string, number>;
+}
+
+export class RollupCollector {
+  /** unit line → its children's lines */
+  private readonly children = new Map<number, RosterUnit[]>();
+  private readonly involved = new Set<number>();
+  /** unit line → year → figures (the first report matched) */
+  private readonly figures = new Map<number, Map<number, Figures>>();
+
+  constructor(roster: Roster) {
+    const byKey = new Map<string, RosterUnit>();
+    for (const u of roster.units) for (const k of [u.name, ...u.aliases]) if (!byKey.has(unitKey(k))) byKey.set(unitKey(k), u);
+    for (const u of roster.units) {
+      const parent = u.parent ? byKey.get(unitKey(u.parent)) : undefined;
+      if (!parent || parent === u) continue;
+      this.children.set(parent.line, [...(this.children.get(parent.line) ?? []), u]);
+      this.involved.add(parent.line).add(u.line);
+    }
+  }
+
+  add(result: AuditResult, unit: RosterUnit | null): void {
+    const r = result.report;
+    if (!unit || !r || r.year === null || !this.involved.has(unit.line)) return;
+    const byYear = this.figures.get(unit.line) ?? new Map<number, Figures>();
+    this.figures.set(unit.line, byYear);
+    if (byYear.has(r.year)) return;
+    const cells = new Map<string, number>();
+    for (const [id, c] of Object.entries(r.cells)) {
+      const v = c.value ?? c.implied ?? null;
+      if (ROLLED_UP.test(id) && v !== null) cells.set(id, v);
+    }
+    byYear.set(r.year, { source: result.source, cells });
+  }
+
+  /** The findings for each whole-area report, by its source. */
+  finish(lang: Lang): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    for (const [parentLine, kids] of this.children) {
+      for (const [year, whole] of this.figures.get(parentLine) ?? []) {
+        const reported = kids.map((k) => this.figures.get(k.line)?.get(year)).filter((f): f is Figures => !!f);
+        if (!reported.length) continue;
+        const findings: Finding[] = [];
+        for (const [id, actual] of whole.cells) {
+          // A cell some unit's report does not have (another format) is not summed: the sum would be partial.
+          if (reported.some((f) => !f.cells.has(id))) continue;
+          const expected = reported.reduce((sum, f) => sum + f.cells.get(id)!, 0);
+          if (Math.abs(expected - actual) < 1e-9) continue;
+          findings.push({
+            id: stableHash([ROLLUP_RULE, id, whole.source, year, expected, actual].join('|')),
+            rule: ROLLUP_RULE,
+            severity: 'info',
+            message: t('rule_rollup_sum_mismatch', { cell: cellLabel(id, lang), actual, expected, reported: reported.length, units: kids.length }, lang),
+            cells: [id],
+            expected,
+            actual,
+          });
+        }
+        if (findings.length) out.set(whole.source, findings);
+      }
+    }
+    return out;
+  }
+}

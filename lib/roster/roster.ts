@@ -1,0 +1,82 @@
+/**
+ * The roster of units that must report (`--roster FILE.csv`): header 单位,上级 with optional 别名
+ * (aliases, separated by 、 ; | or /) and 网址 (the unit's site). Bad rows are said, never silently
+ * dropped: an empty name is skipped with its line, a name listed twice is merged (aliases of both), a
+ * wrong header is refused with the header expected.
+ */
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { agencyKey } from '../cross-year';
+
+export const RosterUnitSchema = z.object({
+  name: z.string().min(1),
+  parent: z.string().nullable(),
+  aliases: z.array(z.string()),
+  url: z.string().nullable(),
+  /** 1-based line of the CSV the unit came from. */
+  line: z.number().int(),
+});
+export type RosterUnit = z.infer<typeof RosterUnitSchema>;
+
+export type RosterProblem =
+  | { kind: 'empty-name'; line: number }
+  | { kind: 'duplicate'; name: string; lines: number[] }
+  | { kind: 'self-parent'; name: string; line: number };
+
+export interface Roster {
+  units: RosterUnit[];
+  problems: RosterProblem[];
+}
+
+export class RosterError extends Error {}
+
+const COLUMNS = { name: ['单位', '单位名称', 'unit', 'name'], parent: ['上级', '上级单位', 'parent'], aliases: ['别名', 'aliases', 'alias'], url: ['网址', 'url', 'website'] } as const;
+const ALIAS_SPLIT = /[、;；|/，,]/;
+
+/** A unit's name or alias as matched: NFKC, no spaces or punctuation, 人民政府 = 政府 (as cross-year matching does). */
+export const unitKey = (name: string): string => agencyKey(name);
+
+export function parseRoster(text: string): Roster {
+  let rows: string[][];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch (error) {
+    throw new RosterError(`名册不是有效的 CSV / the roster is not valid CSV: ${(error as Error).message}`);
+  }
+  const header = (rows[0] ?? []).map((h) => h.normalize('NFKC').trim().toLowerCase());
+  const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
+  const at = { name: col(COLUMNS.name), parent: col(COLUMNS.parent), aliases: col(COLUMNS.aliases), url: col(COLUMNS.url) };
+  if (at.name < 0 || at.parent < 0) {
+    throw new RosterError(`名册表头应为“单位,上级”，可加“别名”“网址”，实为“${(rows[0] ?? []).join(',')}” / the roster's header must be 单位,上级 (optionally 别名, 网址)`);
+  }
+  const units: RosterUnit[] = [];
+  const problems: RosterProblem[] = [];
+  const byKey = new Map<string, RosterUnit>();
+  const duplicates = new Map<string, number[]>();
+  rows.slice(1).forEach((row, i) => {
+    const line = i + 2;
+    const cell = (k: number) => (k >= 0 ? (row[k] ?? '').trim() : '');
+    const name = cell(at.name);
+    if (!unitKey(name)) {
+      if (row.some((c) => c.trim())) problems.push({ kind: 'empty-name', line });
+      return;
+    }
+    const parent = cell(at.parent) || null;
+    const aliases = cell(at.aliases).split(ALIAS_SPLIT).map((a) => a.trim()).filter((a) => unitKey(a) && unitKey(a) !== unitKey(name));
+    const url = cell(at.url) || null;
+    const key = `${unitKey(name)}|${parent ? unitKey(parent) : ''}`;
+    const seen = byKey.get(key);
+    if (seen) {
+      duplicates.set(key, [...(duplicates.get(key) ?? [seen.line]), line]);
+      for (const a of aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a);
+      seen.url ??= url;
+      return;
+    }
+    if (parent && unitKey(parent) === unitKey(name)) problems.push({ kind: 'self-parent', name, line });
+    const unit: RosterUnit = { name, parent: parent && unitKey(parent) === unitKey(name) ? null : parent, aliases, url, line };
+    byKey.set(key, unit);
+    units.push(unit);
+  });
+  for (const [key, lines] of duplicates) problems.push({ kind: 'duplicate', name: byKey.get(key)!.name, lines });
+  return { units, problems };
+}

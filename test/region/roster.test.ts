@@ -1,0 +1,63 @@
+/**
+ * The roster (lib/roster/): header checked, empty and duplicate names said, units matched by name,
+ * alias and place prefix, a name fitting two units counted for none, coverage per unit and year
+ * (published / late from meta.late-publication / missing), and the whole-area roll-up as info findings.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditHtml } from '../../lib/audit';
+import { CoverageBuilder, parseYears } from '../../lib/roster/coverage';
+import { parseRoster, RosterError } from '../../lib/roster/roster';
+import { RollupCollector } from '../../lib/roster/rollup';
+import { renderPage } from '../fixtures/render';
+import { REPORTS } from './site';
+
+const ROSTER = `\uFEFF单位,上级,别名,网址
+清河县人民政府,,,
+财政局,清河县人民政府,,
+清河县教育局,清河县人民政府,,
+清河县卫生健康委员会,清河县人民政府,县卫健委、清河县卫健委,
+清河县审计局,清河县人民政府,,
+,清河县人民政府,,
+清河县审计局,清河县人民政府,审计局,
+`;
+
+describe('roster', () => {
+  it('refuses a wrong header and says empty and duplicate names', () => {
+    expect(() => parseRoster('名称,地址\n财政局,x\n')).toThrow(RosterError);
+    const roster = parseRoster(ROSTER);
+    expect(roster.units.map((u) => u.name)).toEqual(['清河县人民政府', '财政局', '清河县教育局', '清河县卫生健康委员会', '清河县审计局']);
+    expect(roster.problems).toEqual([
+      { kind: 'empty-name', line: 7 },
+      { kind: 'duplicate', name: '清河县审计局', lines: [6, 8] },
+    ]);
+    expect(roster.units[4]!.aliases).toEqual(['审计局']);
+    expect(parseYears('2022-2024')).toEqual([2022, 2023, 2024]);
+    expect(parseYears('2024-2022')).toBeNull();
+  });
+
+  it('coverage: present, late, by alias, by place prefix, missing; a name fitting two units is counted for none', () => {
+    const roster = parseRoster(ROSTER);
+    const coverage = new CoverageBuilder(roster);
+    const rollup = new RollupCollector(roster);
+    const results = REPORTS.map((r) => auditHtml(renderPage(r.report, {}), `http://site.invalid${r.path}`));
+    for (const result of results) rollup.add(result, coverage.add(result));
+    const c = coverage.finish([2022, 2023]);
+    const status = (unit: string, year: number) => c.entries.find((e) => e.unit === unit && e.year === year)?.status;
+    expect(status('财政局', 2023)).toBe('published'); // 清河县财政局: the place prefix of its parent
+    expect(status('清河县卫生健康委员会', 2023)).toBe('late'); // published 2024-03-02, past 31 January
+    expect(status('清河县卫生健康委员会', 2022)).toBe('published'); // named 清河县卫健委, an alias
+    expect(status('清河县人民政府', 2023)).toBe('published'); // 2024-03-20: a government's deadline is 31 March
+    expect(status('清河县审计局', 2023)).toBe('missing');
+    expect(status('清河县教育局', 2022)).toBe('missing');
+    expect(c.entries).toHaveLength(roster.units.length * 2);
+
+    const twin = new CoverageBuilder(parseRoster('单位,上级\n财政局,清河县人民政府\n财政局,白河县人民政府\n'));
+    twin.add({ ...results[0]!, report: { ...results[0]!.report!, agency: '财政局' } });
+    expect(twin.finish().problems[0]).toMatchObject({ kind: 'ambiguous', agency: '财政局' });
+
+    const findings = rollup.finish('zh').get(results[3]!.source) ?? [];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.rule === 'rollup.sum-mismatch' && f.severity === 'info')).toBe(true);
+    expect(findings[0]!.message).toContain('名册以外的单位');
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * A local government site on 127.0.0.1 for the crawl and roster tests: 年报 lists in the three
+ * pagination patterns (TRS createPageHTML index_N.htm, 下一页/尾页 links, ?page=N), report pages that
+ * are real rendered reports, PDF/DOCX attachments, a non-report article, navigation, links off the site,
+ * an anti-bot 412, a slow page, a list that links to itself forever and a pager claiming 10,000 pages.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cleanReport, type FixtureReport } from '../fixtures/report-data';
+import { renderPage } from '../fixtures/render';
+
+export interface SiteReport {
+  path: string;
+  report: FixtureReport;
+}
+
+const nav = `<div class="nav"><a href="/">首页</a> <a href="/nianbao/index.htm">政府信息公开年报</a> <a href="/zwgk/">政务公开</a> <a href="/guide.html">政府信息公开指南</a></div>`;
+const offSite = `<li><a href="http://other.invalid/art/2023年度政府信息公开工作年度报告.html">外站：某市2023年政府信息公开工作年度报告</a></li>`;
+const page = (body: string, script = '') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>${nav}<ul class="list">${body}</ul>${script}<div class="foot"><a href="/sitemap.html">网站地图</a></div></body></html>`;
+const li = (href: string, title: string) => `<li><a href="${href}" title="${title}">${title}</a><span>2024-01-20</span></li>`;
+
+/** Every report the site's lists link to, by path; agencies as a county's units would be. */
+export const REPORTS: SiteReport[] = [
+  { path: '/art/2024/1/20/art_101.html', report: cleanReport('2021', { seed: 101, year: 2023, agency: '清河县财政局', published: '2024-01-20' }) },
+  { path: '/art/2024/1/25/art_102.html', report: cleanReport('2021', { seed: 102, year: 2023, agency: '清河县教育局', published: '2024-01-25' }) },
+  // Late: a department past 31 January.
+  { path: '/art/2024/3/2/art_103.html', report: cleanReport('2021', { seed: 103, year: 2023, agency: '清河县卫生健康委员会', published: '2024-03-02' }) },
+  { path: '/art/2024/3/20/art_104.html', report: cleanReport('2021', { seed: 104, year: 2023, agency: '清河县人民政府', published: '2024-03-20' }) },
+  { path: '/art/2023/1/18/art_201.html', report: cleanReport('2021', { seed: 201, year: 2022, agency: '清河县财政局', published: '2023-01-18' }) },
+  // Named by the alias the roster gives (县卫健委).
+  { path: '/art/2023/1/28/art_202.html', report: cleanReport('2021', { seed: 202, year: 2022, agency: '清河县卫健委', published: '2023-01-28' }) },
+];
+
+export const ATTACHMENTS = ['/files/2022年清河县教育局政府信息公开工作年度报告.pdf', '/files/qhx-2021-nb.docx'];
+
+interface Answer {
+  status?: number;
+  type?: string;
+  body: string | Buffer;
+  delayMs?: number;
+}
+
+function routes(base: string): Record<string, () => Answer> {
+  const html = (body: string) => () => ({ body });
+  const art = REPORTS.map((r) => li(r.path, `${r.report.agency}${r.report.year}年政府信息公开工作年度报告`));
+  const trs = (count: number, current: number) => `<script>var countPage = ${count}//共多少页\nvar currentPage = ${current};\ncreatePageHTML(countPage, currentPage, "index", "htm");</script>`;
+  return {
+    // TRS: three pages, index.htm … index_2.htm, with a non-report article, an off-site link and attachments.
+    '/nianbao/index.htm': html(page(`${art[0]}${li('/art/2024/2/1/art_900.html', '关于开展2024年政务公开培训的通知')}${art[1]}${offSite}`, trs(3, 0))),
+    '/nianbao/index_1.htm': html(page(`${art[2]}${art[3]}<li><a href="${encodeURI(ATTACHMENTS[0]!)}">附件：2022年清河县教育局政府信息公开工作年度报告.pdf</a></li>`, trs(3, 1))),
+    '/nianbao/index_2.htm': html(page(`${art[4]}${art[5]}<li><a href="${ATTACHMENTS[1]}">清河县2021年度政府信息公开工作年度报告（PDF下载：docx）</a></li>`, trs(3, 2))),
+    // 下一页 / 尾页 links.
+    '/plain/list1.html': html(page(`${art[0]}${art[1]}`, `<div class="pager"><span>1</span> <a href="list2.html">2</a> <a href="list2.html">下一页</a> <a href="list3.html">尾页</a></div>`)),
+    '/plain/list2.html': html(page(`${art[2]}${art[3]}`, `<div class="pager"><a href="list1.html">上一页</a> <a href="list1.html">1</a> <span>2</span> <a href="list3.html">3</a> <a href="list3.html">下一页</a></div>`)),
+    '/plain/list3.html': html(page(`${art[4]}${art[5]}`, `<div class="pager"><a href="list2.html">上一页</a> <a href="list1.html">首页</a></div>`)),
+    // ?page=N.
+    '/query/list?page=1': html(page(`${art[0]}${art[1]}${art[2]}`, `<div class="pager"><a href="?page=2">下一页</a> <a href="?page=2">尾页</a></div>`)),
+    '/query/list?page=2': html(page(`${art[3]}${art[4]}${art[5]}`, `<div class="pager"><a href="?page=1">上一页</a></div>`)),
+    // A list whose 下一页 links to itself forever, with a new query each time.
+    ...Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`/loop/list?page=${n}`, html(page(art[0]!, `<a href="?page=${n + 1}">下一页</a>`))])),
+    // A TRS pager claiming 10,000 pages.
+    '/huge/index.htm': html(page(art[1]!, trs(10_000, 0))),
+    // An anti-bot gateway and a slow page.
+    '/blocked/index.htm': () => ({ status: 412, body: '<html><body><script>/* challenge */</script></body></html>' }),
+    '/slow/index.htm': () => ({ body: page(art[0]!), delayMs: 3000 }),
+    '/mixed/index.htm': html(page(`${art[0]}`, `<a href="/blocked/index.htm">下一页</a>`)),
+    ...Object.fromEntries(REPORTS.map((r) => [r.path, html(renderPage(r.report, {}))])),
+    [ATTACHMENTS[0]!]: () => ({ type: 'application/pdf', body: Buffer.from('%PDF-1.4\n%…\n') }),
+    [ATTACHMENTS[1]!]: () => ({ type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: Buffer.from('PK\u0003\u0004') }),
+    '/base': html(base),
+  };
+}
+
+/** Paths of /huge/ pages beyond index.htm answer a plain list page too, so a crawl that obeyed the pager would go on. */
+function fallback(path: string): Answer | null {
+  if (/^\/huge\/index_\d+\.htm$/.test(path)) return { body: page(li(`/art/huge/${path.replace(/\D/g, '')}.html`, `清河县某局2023年政府信息公开工作年度报告（第${path.replace(/\D/g, '')}页）`)) };
+  return null;
+}
+
+export interface LocalSite {
+  origin: string;
+  /** Every path requested, in order. */
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+export async function startSite(): Promise<LocalSite> {
+  const requests: string[] = [];
+  let table: ReturnType<typeof routes> = {};
+  const server: Server = createServer((req, res) => {
+    const url = decodeURI(req.url ?? '/');
+    requests.push(url);
+    const hit = table[url]?.() ?? fallback(url.split('?')[0]!) ?? null;
+    if (!hit) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>404</body></html>');
+      return;
+    }
+    const send = () => res.writeHead(hit.status ?? 200, { 'content-type': hit.type ?? 'text/html; charset=utf-8' }).end(hit.body);
+    if (hit.delayMs) setTimeout(send, hit.delayMs);
+    else send();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  table = routes(origin);
+  return { origin, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
