@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { auditPageDetailed, internalErrorResult, unreadableResult, type DetailedAudit } from '../../lib/audit';
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
-import type { Extraction, FrameAudit, TabAudit, ToContent } from '../content/protocol';
+import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
 import { planMarks } from './plan';
 
 export const storageKey = (tabId: number) => `tab:${tabId}`;
@@ -79,11 +79,18 @@ export async function setBadge(tabId: number, audit: TabAudit | null): Promise<v
   }
 }
 
-/** Sends a stored audit to the page to draw. False when the page no longer has our content script. */
+/**
+ * Sends a stored audit to the page to draw, and records on it where the panel opened (the popup
+ * says so). False when the page no longer has our content script.
+ */
 export async function showInPage(tabId: number, audit: TabAudit, openPanel = true): Promise<boolean> {
   const message: ToContent = { type: 'gouji:show', audit, openPanel };
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean } | undefined;
+    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement } | undefined;
+    if (reply?.ok === true && reply.panel) {
+      audit.panel = reply.panel;
+      await browser.storage.session.set({ [storageKey(tabId)]: audit });
+    }
     return reply?.ok === true;
   } catch {
     return false;

@@ -5,6 +5,7 @@
 import type { Finding, Severity } from '../../lib/model/schema';
 import { ReportMeta } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
+import type { Band } from './placement';
 import type { TabAudit } from './protocol';
 
 export const SEVERITY_SHAPE: Record<Severity, string> = { error: '■', warning: '▲', info: '●' };
@@ -15,6 +16,10 @@ export interface PanelProps {
   selected: string | null;
   side: 'right' | 'left';
   collapsed: boolean;
+  /** A band of the window the panel keeps to, clear of the selected cell (null: full height). */
+  band: Band | null;
+  /** Opened collapsed because open it would cover this many marks (0: it was not). */
+  hiddenMarks: number;
   /** Cells that could not be found on the page again (the page changed since the audit). */
   missingCells: ReadonlySet<string>;
   onSelect(id: string): void;
@@ -120,7 +125,11 @@ export function Panel(props: PanelProps) {
   const title = report ? `${report.agency ?? unknown} ${report.year ?? ''}` : msg('ui_panelTitle');
 
   return (
-    <aside class={`panel${props.side === 'left' ? ' left' : ''}${props.collapsed ? ' collapsed' : ''}`} role="complementary" aria-label={msg('ui_panelTitle')} lang={audit.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <aside
+      class={`panel${props.side === 'left' ? ' left' : ''}${props.collapsed ? ' collapsed' : ''}`}
+      style={props.band ? { top: `${props.band.top}px`, maxHeight: `${props.band.maxHeight}px` } : undefined}
+      data-band={props.band ? 'true' : undefined}
+      role="complementary" aria-label={msg('ui_panelTitle')} lang={audit.lang === 'zh' ? 'zh-CN' : 'en'}>
       <header>
         <h2 title={msg('ui_panelTitle')}>{props.collapsed ? msg('ui_panelTitle') : title}</h2>
         {props.collapsed && (
@@ -132,6 +141,11 @@ export function Panel(props: PanelProps) {
           {props.collapsed ? msg('ui_expand') : msg('ui_collapse')}
         </button>
       </header>
+      {props.collapsed && props.hiddenMarks > 0 && (
+        <p class="why" data-collapsed-why>
+          {msg('ui_panelCollapsedForMarks', { count: props.hiddenMarks })}
+        </p>
+      )}
       {!props.collapsed && (
         <>
           <div class="body">

@@ -11,8 +11,9 @@ import { documentAt } from './extract';
 import { msg } from './i18n';
 import { Layer, type Box, type MarkKind } from './overlay';
 import { Panel } from './Panel';
-import type { TabAudit, ToBackground } from './protocol';
-import { revealCell } from './scroll';
+import { openingPlacement, type Band, type Side } from './placement';
+import type { PanelPlacement, TabAudit, ToBackground } from './protocol';
+import { rectInTop, revealCell, viewportSize } from './scroll';
 import { PANEL_CSS } from './styles';
 
 export class Controller {
@@ -23,8 +24,12 @@ export class Controller {
   private frameLayer: Layer | null = null;
   private panelRoot: HTMLElement | null = null;
   private selected: string | null = null;
-  private side: 'right' | 'left' = 'right';
+  private side: Side = 'right';
   private collapsed = false;
+  /** The panel keeps to this band of the window while the selected cell needs the rest. */
+  private band: Band | null = null;
+  /** Opened collapsed because open it would cover this many marks. */
+  private hiddenMarks = 0;
   private panelOpen = true;
   private readonly elements = new Map<string, Element>();
   private missing = new Set<string>();
@@ -51,17 +56,14 @@ export class Controller {
     return el;
   }
 
-  /** Draws the marks and the panel; returns how many cells were marked. */
-  show(audit: TabAudit, openPanel: boolean): number {
+  /** Draws the marks and the panel; returns how many cells were marked and where the panel is. */
+  show(audit: TabAudit, openPanel: boolean): { marked: number; panel: PanelPlacement } {
     if (this.audit?.runId !== audit.runId) {
       this.selected = null;
       this.elements.clear();
     }
     this.audit = audit;
-    if (openPanel) {
-      this.panelOpen = true;
-      this.collapsed = false;
-    }
+    if (openPanel) this.panelOpen = true;
     if (!this.topLayer) {
       this.topLayer = new Layer(this.top, PANEL_CSS);
       this.panelRoot = this.top.createElement('div');
@@ -71,8 +73,42 @@ export class Controller {
     if (audit.main.path.length > 0 && doc && !this.frameLayer) this.frameLayer = new Layer(doc);
     this.missing = new Set(Object.keys(audit.labels).filter((c) => audit.main.sources[c] && !this.cell(c)));
     const drawn = this.drawMarks();
+    if (openPanel) this.placeOnOpening();
     this.renderPanel();
-    return drawn;
+    this.placeTags();
+    return { marked: drawn, panel: { side: this.side, collapsed: this.collapsed, hiddenMarks: this.hiddenMarks } };
+  }
+
+  /** Beside the report, clear of every mark, when the window has room; else collapsed, saying why. */
+  private placeOnOpening(): void {
+    const audit = this.audit;
+    if (!audit) return;
+    const marks = audit.marks.map((m) => this.cell(m.cell)).filter((el): el is Element => el !== null).map(rectInTop);
+    const placement = openingPlacement(marks, viewportSize(this.top).width);
+    this.side = placement.side;
+    this.collapsed = placement.collapsed;
+    this.hiddenMarks = placement.hiddenMarks;
+    this.band = null;
+  }
+
+  /** The selected cell's tag keeps out from under the panel: tell each layer where the panel is. */
+  private placeTags(): void {
+    const panel = () => this.panelRect();
+    if (this.topLayer) this.topLayer.avoid = panel;
+    const frame = this.frameLayer;
+    if (frame) {
+      // The frame's viewport is offset from the top one by the frames around it.
+      frame.avoid = () => {
+        const p = panel();
+        if (!p) return null;
+        const root = frame.doc.documentElement;
+        const inTop = rectInTop(root);
+        const own = root.getBoundingClientRect();
+        const dx = inTop.left - own.left;
+        const dy = inTop.top - own.top;
+        return { left: p.left - dx, right: p.right - dx, top: p.top - dy, bottom: p.bottom - dy };
+      };
+    }
   }
 
   private markLayer(): Layer | null {
@@ -125,11 +161,14 @@ export class Controller {
         selected={this.selected}
         side={this.side}
         collapsed={this.collapsed}
+        band={this.band}
+        hiddenMarks={this.hiddenMarks}
         missingCells={this.missing}
         onSelect={(id) => this.select(id)}
         onClear={() => this.clear(true)}
         onToggle={() => {
           this.collapsed = !this.collapsed;
+          this.band = null;
           this.renderPanel();
         }}
       />,
@@ -151,14 +190,32 @@ export class Controller {
     const subjects = this.audit.subjects[finding.id ?? ''] ?? [];
     const first = [...subjects, ...finding.cells].map((c) => this.cell(c)).find((el): el is Element => el !== null);
     if (!first) return;
-    const outcome = revealCell(first, this.top, this.panelRect(), this.side);
-    if (outcome.side !== this.side) {
-      this.side = outcome.side;
+    // Measure the panel at full height: a band chosen for the previous cell may not suit this one.
+    if (this.band) {
+      this.band = null;
       this.renderPanel();
+    }
+    const outcome = revealCell(first, this.top, this.panelRect(), this.side);
+    if (outcome.side !== this.side || outcome.band) {
+      this.side = outcome.side;
+      this.band = outcome.band;
+      this.renderPanel();
+      this.keepSelectedInPanel();
     }
     // Scrolling may have moved cells inside inner scrollers: place the boxes again.
     this.topLayer?.draw();
     this.frameLayer?.draw();
+  }
+
+  /** The panel moved or shrank: scroll its own list (never the page) so the selected finding shows. */
+  private keepSelectedInPanel(): void {
+    const body = this.panelRoot?.querySelector<HTMLElement>('.panel .body');
+    const item = this.selected ? body?.querySelector<HTMLElement>(`.finding[data-finding="${CSS.escape(this.selected)}"]`) : null;
+    if (!body || !item) return;
+    const b = body.getBoundingClientRect();
+    const r = item.getBoundingClientRect();
+    if (r.top < b.top) body.scrollTop -= b.top - r.top;
+    else if (r.bottom > b.bottom) body.scrollTop += Math.min(r.top - b.top, r.bottom - b.bottom);
   }
 
   /** Removes marks and panel. `notify`: the user (or a navigation) cleared it, so the stored result goes too. */

@@ -30,7 +30,7 @@ export default defineContentScript({
       if (message?.type === 'gouji:show') {
         if (message.audit.instance !== instance) return undefined; // meant for a later injection
         try {
-          sendResponse({ ok: true, marked: controller.show(message.audit, message.openPanel) });
+          sendResponse({ ok: true, ...controller.show(message.audit, message.openPanel) });
         } catch (error) {
           sendResponse({ ok: false, error: String((error as Error)?.message ?? error) });
         }

@@ -7,6 +7,7 @@
  * scroll containers, resizes and reflows trigger a redraw (throttled to one per frame).
  */
 import { HOST_CSS } from './styles';
+import { viewportSize } from './viewport';
 
 export const HOST_TAG = 'gouji-root';
 
@@ -63,6 +64,32 @@ function clipOf(el: Element, win: Window, cache: Map<Element, Rect>): Rect {
   return clip;
 }
 
+/** Is the box directly below another box of its kind in the same column (a run of marks down a column)? */
+function continuesRun(placed: readonly { box: Box; rect: Rect }[], i: number): boolean {
+  const { box, rect } = placed[i]!;
+  const near = (a: number, b: number, by: number) => Math.abs(a - b) <= by;
+  return placed.some((p, j) => j !== i && p.box.kind === box.kind && near(p.rect.left, rect.left, 1.5) && near(p.rect.right, rect.right, 1.5) && p.rect.top < rect.top && near(p.rect.bottom, rect.top, 4 * INFLATE + 4));
+}
+
+const TAG_GAP = 6;
+/** The badge sits in the box's top-left corner; a tag on the left keeps clear of it. */
+const BADGE_ROOM = 14;
+
+/**
+ * Where the selected box's tag goes: beside the cell, in its own row, so it hides neither the cell's
+ * badge nor the row above — on the right, else on the left, else below; never past the window's edge
+ * nor under the panel (`avoid`). Above the cell only when nothing else fits.
+ */
+export function tagSide(box: Rect, width: number, height: number, vw: number, avoid: Rect | null): 'end' | 'start' | 'below' | 'above' {
+  const middle = (box.top + box.bottom) / 2;
+  const clear = (r: Rect) => r.left >= 0 && r.right <= vw && !(avoid && r.right > avoid.left && r.left < avoid.right && r.bottom > avoid.top && r.top < avoid.bottom);
+  const row = { top: middle - height / 2, bottom: middle + height / 2 };
+  if (clear({ left: box.right + TAG_GAP, right: box.right + TAG_GAP + width, ...row })) return 'end';
+  if (clear({ left: box.left - BADGE_ROOM - width, right: box.left - BADGE_ROOM, ...row })) return 'start';
+  if (clear({ left: box.left, right: box.left + width, top: box.bottom + 4, bottom: box.bottom + 4 + height })) return 'below';
+  return 'above';
+}
+
 export class Layer {
   readonly doc: Document;
   readonly host: HTMLElement;
@@ -115,6 +142,9 @@ export class Layer {
     this.cleanup.push(() => watch.disconnect());
   }
 
+  /** What the tag of the selected box must not go under (the panel, in this document's viewport). */
+  avoid: (() => Rect | null) | null = null;
+
   setBoxes(boxes: Box[], observe: Element[] = []): void {
     this.boxes = boxes;
     const win = this.doc.defaultView;
@@ -163,6 +193,7 @@ export class Layer {
       placed.push({ box, rect });
     }
     const nodes = Array.from(this.marks.children) as HTMLElement[];
+    const avoid = this.avoid?.() ?? null;
     placed.forEach(({ box, rect }, i) => {
       let node = nodes[i];
       if (!node) {
@@ -173,7 +204,8 @@ export class Layer {
       node.dataset.kind = box.kind;
       node.style.cssText = `left:${rect.left - hostRect.left}px;top:${rect.top - hostRect.top}px;width:${rect.right - rect.left}px;height:${rect.bottom - rect.top}px`;
       node.replaceChildren();
-      if (BADGE[box.kind]) {
+      // A column of marks of one kind reads as one run: only its first box wears the badge.
+      if (BADGE[box.kind] && (box.selected || !continuesRun(placed, i))) {
         const badge = doc.createElement('span');
         badge.className = 'badge';
         badge.setAttribute('aria-hidden', 'true');
@@ -182,10 +214,11 @@ export class Layer {
       }
       if (box.tag) {
         const tag = doc.createElement('span');
-        // Right half of the page: the tag grows leftwards, so it never runs off the edge.
-        tag.className = rect.left + rect.right > win.innerWidth ? 'tag end' : 'tag';
+        tag.className = 'tag';
         tag.textContent = box.tag;
         node.append(tag);
+        const size = tag.getBoundingClientRect();
+        tag.className = `tag ${tagSide(rect, size.width, size.height, viewportSize(doc).width, avoid)}`;
       }
     });
     for (const extra of nodes.slice(placed.length)) extra.remove();

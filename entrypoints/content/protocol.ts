@@ -50,6 +50,14 @@ export interface MarkSpec {
   findings: string[];
 }
 
+/** Where the page's panel opened: the popup says so. */
+export interface PanelPlacement {
+  side: 'right' | 'left';
+  collapsed: boolean;
+  /** Collapsed because open it would cover this many marked cells. */
+  hiddenMarks: number;
+}
+
 /** One audit of a tab, as stored in storage.session and shown by the panel and the popup. */
 export interface TabAudit {
   runId: string;
@@ -70,6 +78,8 @@ export interface TabAudit {
   subjects: Record<string, string[]>;
   timing: { extractMs: number; auditMs: number };
   at: number;
+  /** Where the panel opened on the page (absent until it was drawn). */
+  panel?: PanelPlacement;
 }
 
 export type ToContent =

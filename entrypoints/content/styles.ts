@@ -36,17 +36,16 @@ export const HOST_CSS = `
 .mark.info { border: 2px dotted #1d4ed8; background: rgba(29, 78, 216, 0.06); }
 .mark .badge {
   position: absolute;
-  top: -9px;
-  left: -9px;
-  width: 16px;
-  height: 16px;
-  font: bold 11px/16px system-ui, sans-serif;
+  top: 0;
+  left: 0;
+  width: 12px;
+  height: 12px;
+  font: bold 8px/12px system-ui, sans-serif;
   text-align: center;
   color: #fff;
   background: #c62828;
-  border: 1px solid #fff;
 }
-.mark.warning .badge { background: transparent; border: 0; color: #b45309; font-size: 15px; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.mark.warning .badge { background: transparent; color: #b45309; font-size: 12px; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .mark.info .badge { border-radius: 50%; background: #1d4ed8; }
 .mark.related {
   border: 2px dashed #6d28d9;
@@ -55,8 +54,9 @@ export const HOST_CSS = `
 .mark.selected { outline: 2px solid #111; outline-offset: 1px; animation: gouji-pulse 0.9s ease-out 2; }
 .mark .tag {
   position: absolute;
-  left: -3px;
-  bottom: calc(100% + 4px);
+  top: 50%;
+  left: calc(100% + 6px);
+  transform: translateY(-50%);
   white-space: nowrap;
   font: 12px/18px system-ui, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif;
   padding: 0 6px;
@@ -64,7 +64,10 @@ export const HOST_CSS = `
   background: #111;
   border-radius: 3px;
 }
-.mark .tag.end { left: auto; right: -3px; }
+/* Placed by overlay.ts tagSide(): beside the cell (end, start), else below, else above. */
+.mark .tag.start { left: auto; right: calc(100% + 14px); }
+.mark .tag.below { top: calc(100% + 4px); left: -3px; transform: none; }
+.mark .tag.above { top: auto; bottom: calc(100% + 4px); left: -3px; transform: none; }
 @keyframes gouji-pulse { from { outline-offset: 10px; } to { outline-offset: 1px; } }
 @media (prefers-reduced-motion: reduce) { .mark.selected { animation: none; } }
 @media (forced-colors: active) {
@@ -74,7 +77,7 @@ export const HOST_CSS = `
   .mark.info { border-color: CanvasText; }
   .mark.related { border-color: LinkText; }
   .mark.selected { outline-color: CanvasText; }
-  .mark .badge { background: Highlight; color: HighlightText; border-color: Canvas; }
+  .mark .badge { background: Highlight; color: HighlightText; }
   .mark.warning .badge { background: transparent; color: Highlight; text-shadow: none; }
   .mark .tag { background: Canvas; color: CanvasText; border: 1px solid CanvasText; }
 }
@@ -104,7 +107,8 @@ export const PANEL_CSS = `
   letter-spacing: normal;
 }
 .panel.left { right: auto; left: 12px; }
-.panel.collapsed { width: auto; }
+.panel.collapsed { width: auto; max-width: min(380px, calc(100vw - 24px)); }
+.panel .why { margin: 0; padding: 4px 10px 8px; font-size: 12px; color: #57606a; }
 .panel * { box-sizing: border-box; }
 header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; border-bottom: 1px solid #e5e7eb; }
 header h2 { flex: 1; margin: 0; font-size: 14px; font-weight: 600; color: #8b1a1a; }
@@ -120,7 +124,7 @@ button {
 button:hover { background: #eef1f4; }
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 button.primary { color: #fff; background: #8b1a1a; border-color: #8b1a1a; }
-.body { overflow: auto; padding: 8px 10px 10px; }
+.body { overflow-x: hidden; overflow-y: auto; padding: 8px 10px 10px; }
 dl.meta { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 8px; }
 dl.meta dt { color: #57606a; }
 dl.meta dd { margin: 0; word-break: break-all; }
@@ -130,7 +134,7 @@ dl.meta dd { margin: 0; word-break: break-all; }
 .sev.error { color: #c62828; }
 .sev.warning { color: #b45309; }
 .sev.info { color: #1d4ed8; }
-.note { margin: 0 0 8px; padding: 6px 8px; border-left: 3px solid #b45309; background: #fff8e6; }
+.note { overflow-wrap: anywhere; margin: 0 0 8px; padding: 6px 8px; border-left: 3px solid #b45309; background: #fff8e6; }
 .note.bad { border-left-color: #c62828; background: #fdecec; }
 .note.good { border-left-color: #1a7f37; background: #e9f7ee; }
 h3 { margin: 10px 0 4px; font-size: 13px; font-weight: 600; }

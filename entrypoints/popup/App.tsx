@@ -10,6 +10,13 @@ function msg(key: string, params: Record<string, string | number> = {}): string 
   return (getMessage(key) || key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Says where the panel really is on the page. */
+function panelHint(panel: TabAudit['panel']): string {
+  if (!panel) return msg('ui_popupHint');
+  if (panel.collapsed) return msg(panel.side === 'left' ? 'ui_popupHint_collapsedLeft' : 'ui_popupHint_collapsedRight', { count: panel.hiddenMarks });
+  return msg(panel.side === 'left' ? 'ui_popupHint_left' : 'ui_popupHint_right');
+}
+
 type State = { kind: 'working' } | { kind: 'done'; audit: TabAudit } | { kind: 'failed'; message: string } | { kind: 'cleared' };
 
 /** Which tab to audit. `?tabId=N` exists for the e2e tests: Playwright opens popup.html as an ordinary
@@ -96,7 +103,9 @@ export function App() {
             <span data-count="info">● {msg('severity_info')} {counts.info}</span>
           </p>
           {report && counts.error + counts.warning === 0 && <p data-field="no-findings">{msg('ui_noFindings')}</p>}
-          <p class="hint">{msg('ui_popupHint')}</p>
+          <p class="hint" data-field="hint">
+            {panelHint(state.audit.panel)}
+          </p>
           <p class="timing" data-field="timing">
             {msg('ui_timing', { extract: state.audit.timing.extractMs, audit: state.audit.timing.auditMs })}
           </p>

@@ -26,6 +26,27 @@ function inject(html: string, where: '</head>' | '</body>' | '<body>', markup: s
 
 export const FAULT_PAGE = 'fault-row-total-2021.html';
 
+/** Drops the doctype: the page renders in quirks mode. */
+const quirks = (html: string) => html.replace(/^\s*<!doctype[^>]*>\s*/i, '');
+const STICKY_CSS = '<style>.site-header { position: sticky; top: 0; z-index: 1000; height: 140px; background: #b71c1c; color: #fff; font-size: 28px; } .spacer { height: 1600px; }</style>';
+const STICKY_BODY = '<header class="site-header">某某市人民政府门户网站</header><div class="spacer">导航</div>';
+const CENTRED_CSS = '<style>.article { max-width: 1000px; margin: 0 auto; }</style>';
+const LONG_QUERY = `channel=${'zfxxgkndbg'.repeat(8)}&articleId=${'8a8482c6'.repeat(12)}&sessionToken=${'x9'.repeat(40)}`;
+/** Adds 1 to the 总计 of every result row of table 三 (the rows whose six terms are numbers). */
+const COLUMN_RUN_SCRIPT = `<script>
+  for (const table of document.querySelectorAll('table')) {
+    if (!table.textContent.includes('予以公开')) continue;
+    let n = 0;
+    for (const tr of table.rows) {
+      const cells = Array.from(tr.cells).slice(-7);
+      if (cells.length < 7 || !cells.every((c) => /^\\d+$/.test(c.textContent.trim())) || /总计/.test(tr.textContent) || n >= 8) continue;
+      const total = cells[6];
+      total.textContent = String(Number(total.textContent.trim()) + 1);
+      n++;
+    }
+  }
+</script>`;
+
 /** The fixture site: /pages/* from test/fixtures/pages, /gen/* generated bad-input pages. */
 export async function serveSite(): Promise<FixtureServer> {
   let port = 0;
@@ -58,12 +79,7 @@ export async function serveSite(): Promise<FixtureServer> {
           </script>`,
         ),
       // A sticky site header over the table, and the report far down the page.
-      '/gen/sticky.html': () =>
-        inject(
-          inject(base, '</head>', '<style>.site-header { position: sticky; top: 0; z-index: 1000; height: 140px; background: #b71c1c; color: #fff; font-size: 28px; } .spacer { height: 1600px; }</style>'),
-          '<body>',
-          '<header class="site-header">某某市人民政府门户网站</header><div class="spacer">导航</div>',
-        ),
+      '/gen/sticky.html': () => inject(inject(base, '</head>', STICKY_CSS), '<body>', STICKY_BODY),
       // Tables built by script after load (a CMS that renders the article client-side).
       '/gen/scripted.html': () =>
         `<!doctype html><html><head><meta charset="utf-8"><title>${base.match(/<title>([^<]*)<\/title>/)?.[1] ?? ''}</title></head><body><div id="app">加载中…</div>` +
@@ -74,6 +90,21 @@ export async function serveSite(): Promise<FixtureServer> {
         `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><body><h1>政务公开专栏</h1><iframe id="other" src="http://other.test:${port}/pages/${FAULT_PAGE}" style="width: 900px; height: 500px"></iframe></body></html>`,
       '/gen/frameset.html': () =>
         `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><frameset cols="70%,30%"><frame name="main" src="/pages/${FAULT_PAGE}"><frame name="side" src="http://other.test:${port}/pages/plain-2021.html"></frameset></html>`,
+      // No <!DOCTYPE>: quirks mode, as on many older agency sites (the body is the scrolling element),
+      // with the report far down the page below a sticky header.
+      '/gen/quirks.html': () => quirks(inject(inject(base, '</head>', STICKY_CSS), '<body>', STICKY_BODY)),
+      // The same fault pages with the article in a centred column (as most sites lay it out), so a wide
+      // window has room beside the report; `?quirks` drops the doctype.
+      '/gen/centred.html': () => inject(base, '</head>', CENTRED_CSS),
+      '/gen/centred-blanks.html': () => inject(fixturePage('fault-blank-zeros-2021.html'), '</head>', CENTRED_CSS),
+      // Every row of table 三 with a wrong 总计: a column of error marks down one column.
+      '/gen/column-run.html': () => inject(inject(base, '</head>', CENTRED_CSS), '</body>', COLUMN_RUN_SCRIPT),
+      // A cross-origin frame with a long address (a CMS query string): the panel's notice must wrap it.
+      '/gen/iframe-cross-long.html': () =>
+        `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><body><h1>政务公开专栏</h1><iframe id="other" src="http://other.test:${port}/pages/plain-2021.html?${LONG_QUERY}" style="width: 600px; height: 300px"></iframe><iframe id="report" src="/pages/${FAULT_PAGE}" style="width: 900px; height: 500px"></iframe></body></html>`,
+      // A same-origin frame holding a quirks-mode report, itself in a quirks-mode page.
+      '/gen/iframe-quirks.html': () =>
+        `<html><head><meta charset="utf-8"><title>政务公开</title></head><body><h1>政务公开专栏</h1><div style="height: 700px">栏目导航</div><iframe id="report" src="/gen/quirks.html" style="width: 1000px; height: 700px; border: 2px solid #999"></iframe><div style="height: 1200px"></div></body></html>`,
       '/gen/big.html': () => (big ??= bigPage(20 * 1024 * 1024)),
       // A page whose own scripts throw, at load and on a timer (old CMS widgets do).
       '/gen/throws.html': () =>

@@ -55,6 +55,20 @@ export interface LaunchOptions {
   args?: string[];
   /** Window size (default 1280x900): fixes the viewport, so layout assertions are reproducible. */
   viewport?: { width: number; height: number };
+  /**
+   * Chromium's UI language (default Chinese, what Gouji's users run). The extension follows it through
+   * chrome.i18n; Debian's Chromium has only its English UI without the `chromium-l10n` package, which
+   * scripts/ensure-chromium.sh installs.
+   */
+  uiLanguage?: UiLanguage;
+}
+
+export type UiLanguage = 'zh-CN' | 'en-US';
+
+/** Switches and environment for a UI language: on Linux Chromium reads LANGUAGE, --lang alone is not enough. */
+export function languageSettings(lang: UiLanguage): { env: Record<string, string>; args: string[] } {
+  const posix = lang.replace('-', '_');
+  return { env: { LANGUAGE: posix, LANG: `${posix}.UTF-8` }, args: [`--lang=${lang}`] };
 }
 
 export async function launchWithExtension(
@@ -62,6 +76,7 @@ export async function launchWithExtension(
   options: LaunchOptions = {},
 ): Promise<ExtensionSession> {
   const dir = assertExtensionBuilt(extensionDir);
+  const language = languageSettings(options.uiLanguage ?? 'zh-CN');
   // A fresh profile per launch: no state leaks between test files.
   const userDataDir = mkdtempSync(join(tmpdir(), 'gouji-e2e-'));
   let context: BrowserContext | undefined;
@@ -69,9 +84,8 @@ export async function launchWithExtension(
     context = await chromium.launchPersistentContext(userDataDir, {
       headless: false,
       executablePath: CHROMIUM,
-      // Pin the UI locale so chrome.i18n picks zh_CN deterministically
-      // (on Linux Chromium takes it from LANGUAGE, not from --lang alone).
-      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+      // Pin the UI locale so chrome.i18n picks the catalogue deterministically.
+      env: { ...process.env, ...language.env },
       args: [
         '--headless=new',
         '--no-sandbox',
@@ -79,7 +93,7 @@ export async function launchWithExtension(
         '--disable-background-networking',
         '--disable-component-update',
         '--no-first-run',
-        '--lang=zh-CN',
+        ...language.args,
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
         ...(options.args ?? []),
