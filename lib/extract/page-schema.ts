@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { PageDoc } from './page';
 
-const CellSourceSchema = z.object({ table: z.number().int().min(0), row: z.number().int().min(0), cell: z.number().int().min(0) });
+const CellSourceSchema = z.object({ table: z.number().int().min(0), row: z.number().int().min(0), cell: z.number().int().min(0), page: z.number().int().positive().optional() });
 
 const RawCellSchema = z.object({
   text: z.string(),

@@ -12,6 +12,8 @@ export interface CellSource {
   table: number;
   row: number;
   cell: number;
+  /** For a document (PDF, Word): the page, from 1, the cell was printed on. */
+  page?: number;
 }
 
 export interface RawCell {

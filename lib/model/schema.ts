@@ -15,6 +15,7 @@ export const CellSchema = z.object({
   implied: z.number().optional().describe('the value the relations imply for a blank cell'),
   unit: z.string().optional().describe('the unit printed in the cell'),
   label: z.string().optional().describe('the printed label of a local extra row'),
+  page: z.number().int().positive().optional().describe('for a document input: the page, from 1, the cell was printed on'),
 });
 export type Cell = z.infer<typeof CellSchema>;
 
