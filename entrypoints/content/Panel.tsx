@@ -2,6 +2,7 @@
  * The findings list on the page (Preact, in the overlay's shadow root). Every string from the page or
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
+import { findingNumbers } from '../../lib/format/finding-numbers';
 import type { Finding, Severity } from '../../lib/model/schema';
 import { ReportMeta } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
@@ -57,7 +58,7 @@ function FindingItem({ finding, props }: { finding: Finding; props: PanelProps }
       </button>
       {selected && (finding.cells.length > 0 || finding.expected !== undefined) && (
         <div class="details" data-details={id}>
-          {finding.expected !== undefined && finding.actual !== undefined && <div>{msg('ui_expectedActual', { expected: finding.expected, actual: finding.actual })}</div>}
+          {findingNumbers(finding, msg) && <div>{findingNumbers(finding, msg)}</div>}
           {finding.cells.length > 0 && (
             <>
               <div>{msg('ui_cellsOfRelation')}</div>

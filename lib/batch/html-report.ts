@@ -6,7 +6,8 @@
  */
 import { tablesHtml } from '../export/html-table';
 import { t, type Lang } from '../i18n/messages';
-import type { AuditResult, Severity } from '../model/schema';
+import { findingNumbers } from '../format/finding-numbers';
+import type { AuditResult, Finding, Severity } from '../model/schema';
 import type { BatchSummary } from './summary';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -43,7 +44,7 @@ export class HtmlReportBuilder {
       .map(([cell, s]) => `#${anchor} [data-cell=${cssString(cell)}]{outline:${s === 'error' ? '3px solid #c00' : '3px dashed #b86e00'};outline-offset:-3px;background:${s === 'error' ? '#fde8e8' : '#fff4dc'}}`)
       .join('\n');
     const findings = result.findings
-      .map((f) => `<li class="${f.severity}"><span class="sev">${esc(t(`severity_${f.severity}`, {}, lang))}</span> <code>${esc(f.rule)}</code> ${esc(f.message)}</li>`)
+      .map((f) => `<li class="${f.severity}"><span class="sev">${esc(t(`severity_${f.severity}`, {}, lang))}</span> <code>${esc(f.rule)}</code> ${esc(f.message)}${numbersOf(f, lang)}</li>`)
       .join('');
     const r = result.report;
     this.entries.push({
@@ -90,6 +91,12 @@ ${this.entries.map((e) => e.html).join('\n')}
 }
 
 /** Horizontal stacked bars: errors and warnings (and info) per rule. */
+/** The finding's numbers worded as everywhere else (正文为 X，表中为 Y / 应为 X，表中为 Y). */
+function numbersOf(f: Finding, lang: Lang): string {
+  const worded = findingNumbers(f, (key, params) => t(key, params, lang));
+  return worded ? ` <span class="numbers">[${esc(worded)}]</span>` : '';
+}
+
 function ruleChart(s: BatchSummary, lang: Lang): string {
   const rules = Object.entries(s.findingsByRule).sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
   if (!rules.length) return `<p>${esc(t('cli_noFindings', {}, lang))}</p>`;
