@@ -5,12 +5,12 @@
  * input could not be read or audited.
  */
 import { writeFile } from 'node:fs/promises';
-import { auditBytes, internalErrorResult, tooLargeResult, unreadableResult } from '../lib/audit';
 import { compareReports, comparisonJson, type ComparedInput } from '../lib/compare/compare';
 import { comparisonHtml } from '../lib/compare/html';
 import { comparisonText } from '../lib/compare/text';
 import type { Lang } from '../lib/i18n/messages';
-import { readInput } from './read-input';
+import { auditOne } from './batch';
+import { DEFAULT_FETCH } from './read-input';
 
 const USAGE = `用法 / usage: gouji compare [options] OLD NEW
   --json        one JSON object: { old, new, sections, tables, findings, repeated, notices }
@@ -45,20 +45,11 @@ function parseArgs(argv: string[]): Options | string {
   return o.inputs.length === 2 ? o : `gouji compare takes exactly two reports: OLD NEW\n${USAGE}`;
 }
 
-/** One input audited, its narrative lines kept. */
+/** One input audited as `gouji audit` would, its narrative lines kept. */
 export async function readCompared(source: string, lang: Lang): Promise<ComparedInput> {
   let lines: readonly string[] = [];
-  try {
-    const input = await readInput(source);
-    if (!input.ok) {
-      const result = input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang });
-      return { result, lines };
-    }
-    const result = auditBytes(input.bytes, source, { lang, charset: input.charset, onPage: (page) => (lines = page.lines) });
-    return { result, lines };
-  } catch (error) {
-    return { result: internalErrorResult(source, error, { lang }), lines };
-  }
+  const result = await auditOne(source, lang, DEFAULT_FETCH, { onPage: (page) => (lines = page.lines) });
+  return { result, lines };
 }
 
 export async function compareCommand(argv: string[]): Promise<number> {

@@ -177,11 +177,15 @@ export function repetitionFindings(text: TextComparison, older: Side, newer: Sid
 
 const sideOf = (r: AuditResult): Side => ({ source: r.source, agency: r.report?.agency ?? null, year: r.report?.year ?? null });
 
-/** The pair in year order; the argument order when a year is unknown or both are the same. */
-export function inYearOrder<T extends { result: AuditResult }>(a: T, b: T): [T, T] {
-  const ya = a.result.report?.year;
-  const yb = b.result.report?.year;
+/** Two results in year order; the argument order when a year is unknown or both are the same. */
+export function yearOrder(a: AuditResult, b: AuditResult): [AuditResult, AuditResult] {
+  const ya = a.report?.year;
+  const yb = b.report?.year;
   return typeof ya === 'number' && typeof yb === 'number' && ya > yb ? [b, a] : [a, b];
+}
+
+function inYearOrder(a: ComparedInput, b: ComparedInput): [ComparedInput, ComparedInput] {
+  return yearOrder(a.result, b.result)[0] === a.result ? [a, b] : [b, a];
 }
 
 /** Why two audited reports get no cross-year findings, or null when they are one agency's consecutive years. */

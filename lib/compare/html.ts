@@ -7,6 +7,7 @@
 import { cellLabel } from '../format/cell-label';
 import { t, type Lang } from '../i18n/messages';
 import type { Comparison } from './compare';
+import { comparisonHeading } from './text';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string | number | null | undefined) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -16,7 +17,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 export function comparisonHtml(c: Comparison, lang: Lang = 'zh'): string {
   const [older, newer] = c.inputs;
   const cellsOf = (id: string, which: 'old' | 'new') => (which === 'old' ? older : newer).result.report?.cells[id]?.raw ?? '';
-  const heading = t('compare_heading', { agency: c.new.agency ?? c.old.agency ?? '', oldYear: c.old.year ?? '?', newYear: c.new.year ?? '?' }, lang);
+  const heading = comparisonHeading(c, lang);
   const sections = c.text.sections
     .filter((s) => s.rows.length)
     .map((s) => {

@@ -6,9 +6,16 @@ const NUMERAL = ' 一二三四五六';
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const SIGN = { error: '✖', warning: '▲', info: '·' } as const;
 
+/** The pair's heading; both names when the agencies differ. */
+export function comparisonHeading(c: Comparison, lang: Lang): string {
+  const a = c.old.agency ?? '?';
+  const b = c.new.agency ?? '?';
+  return t('compare_heading', { agency: a === b ? a : `${a} / ${b}`, oldYear: c.old.year ?? '?', newYear: c.new.year ?? '?' }, lang);
+}
+
 export function comparisonText(c: Comparison, lang: Lang = 'zh'): string {
   const out: string[] = [];
-  out.push(t('compare_heading', { agency: c.new.agency ?? c.old.agency ?? '', oldYear: c.old.year ?? '?', newYear: c.new.year ?? '?' }, lang));
+  out.push(comparisonHeading(c, lang));
   out.push(`  ${c.old.year ?? '?'}: ${c.old.source}`, `  ${c.new.year ?? '?'}: ${c.new.source}`);
   for (const n of c.notices) out.push(`! ${n.message}`);
   out.push(t('compare_whole', { share: percent(c.text.repeated) }, lang));
