@@ -69,11 +69,11 @@ export function splitSections(lines: readonly string[]): SplitReport {
   const take = (c: Candidate, section: number) => {
     if (!headings.has(section) && ![...headings.values()].some((h) => h.line === c.line)) headings.set(section, { ...c, section });
   };
+  // Headings in the report's own style first; a strict heading in another style only for a section still missing.
+  for (const c of candidates) if (c.style === style && c.named === c.numeral) take(c, c.numeral);
+  for (const c of candidates) if (c.style === style && c.named && c.named !== c.numeral) take(c, c.named);
+  for (const c of candidates) if (c.style === style && !c.named && c.title.length <= 20) take(c, c.numeral);
   for (const c of candidates) if (c.named === c.numeral) take(c, c.numeral);
-  if (style) {
-    for (const c of candidates) if (c.style === style && c.named && c.named !== c.numeral) take(c, c.named);
-    for (const c of candidates) if (c.style === style && !c.named && c.title.length <= 20) take(c, c.numeral);
-  }
   const ordered = [...headings.values()].sort((a, b) => a.line - b.line);
   const sections: SplitSection[] = [1, 2, 3, 4, 5, 6].map((n) => ({ section: n as SectionNumber, title: headings.get(n)?.title ?? null, lines: [] }));
   const first = ordered[0]?.line ?? lines.length;
