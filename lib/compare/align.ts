@@ -20,6 +20,8 @@ export interface AlignedRow {
 const NEAR_COPY = 0.85;
 /** Sentence edits Myers may explore before the alignment falls back to pairing by position. */
 const MAX_EDITS = 400;
+/** Sentence pairs tried for near copies moved out of their place (unmatched old × unmatched new, bounded). */
+const NEAR_BUDGET = 4000;
 
 function nearCopy(a: string, b: string): boolean {
   const total = a.length + b.length;
@@ -43,10 +45,24 @@ export function alignSentences(older: readonly Sentence[], newer: readonly Sente
     }
   };
   const changes = diffArrays(older.map((s) => s.key), newer.map((s) => s.key), { maxEditLength: MAX_EDITS });
-  if (!changes) {
-    pairUp(older, newer);
-    return rows;
-  }
+  if (!changes) pairUp(older, newer);
+  else walk(changes, older, newer, rows, pairUp);
+  movedNearCopies(rows);
+  return rows;
+}
+
+/** A sentence both moved and edited: tried against the older sentences nothing repeats, within a budget. */
+function movedNearCopies(rows: AlignedRow[]): void {
+  const newKeys = new Set(rows.flatMap((r) => (r.new && r.repeated ? [r.new.key] : [])));
+  const unmatchedOld = rows.flatMap((r) => (r.old && !newKeys.has(r.old.key) && !(r.repeated && r.new) ? [r.old] : []));
+  const unmatchedNew = rows.filter((r) => r.new && !r.repeated);
+  if (!unmatchedOld.length || unmatchedOld.length * unmatchedNew.length > NEAR_BUDGET) return;
+  for (const r of unmatchedNew) if (unmatchedOld.some((o) => nearCopy(o.key, r.new!.key))) r.repeated = true;
+}
+
+type Changes = NonNullable<ReturnType<typeof diffArrays<string>>>;
+
+function walk(changes: Changes, older: readonly Sentence[], newer: readonly Sentence[], rows: AlignedRow[], pairUp: (removed: readonly Sentence[], added: readonly Sentence[]) => void): void {
   let i = 0;
   let j = 0;
   for (let k = 0; k < changes.length; k++) {
@@ -63,5 +79,4 @@ export function alignSentences(older: readonly Sentence[], newer: readonly Sente
       pairUp([], newer.slice(j, (j += c.count)));
     }
   }
-  return rows;
 }
