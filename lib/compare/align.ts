@@ -19,13 +19,17 @@ export interface AlignedRow {
 /** Share of characters two sentences must have in common (2·common / (a + b)) to be one sentence edited. */
 const NEAR_COPY = 0.85;
 /** Sentence edits Myers may explore before the alignment falls back to pairing by position. */
-const MAX_EDITS = 400;
-/** Sentence pairs tried for near copies moved out of their place (unmatched old × unmatched new, bounded). */
-const NEAR_BUDGET = 4000;
+const MAX_EDITS = 120;
 
 function nearCopy(a: string, b: string): boolean {
   const total = a.length + b.length;
   if (!total || Math.min(a.length, b.length) / Math.max(a.length, b.length) < NEAR_COPY) return false;
+  // Most edited copies differ in one place: their common head and tail decide without a diff.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  if ((2 * (head + tail)) / total >= NEAR_COPY) return true;
   // Each edit costs at least one character of the 1 − NEAR_COPY allowed: stop Myers beyond that.
   const changes = diffChars(a, b, { maxEditLength: Math.ceil(total * (1 - NEAR_COPY)) });
   if (!changes) return false;
@@ -44,21 +48,43 @@ export function alignSentences(older: readonly Sentence[], newer: readonly Sente
       rows.push({ old: o, new: n, repeated: n !== null && (oldKeys.has(n.key) || (o !== null && nearCopy(o.key, n.key))) });
     }
   };
-  const changes = diffArrays(older.map((s) => s.key), newer.map((s) => s.key), { maxEditLength: MAX_EDITS });
+  // Myers costs about the square of the edits: when fewer sentences are shared than the cap allows, it would
+  // only abort, so the sentences are paired by position at once.
+  const shared = newer.reduce((n, s) => n + (oldKeys.has(s.key) ? 1 : 0), 0);
+  const fewestEdits = older.length + newer.length - 2 * shared;
+  const changes = fewestEdits <= MAX_EDITS ? diffArrays(older.map((s) => s.key), newer.map((s) => s.key), { maxEditLength: MAX_EDITS }) : undefined;
   if (!changes) pairUp(older, newer);
   else walk(changes, older, newer, rows, pairUp);
   movedNearCopies(rows);
   return rows;
 }
 
-/** A sentence both moved and edited: tried against the older sentences nothing repeats, within a budget. */
+/**
+ * A sentence both moved and edited: tried against the older sentences nothing repeats that begin or end
+ * with the same few characters (an edit rarely touches both ends), so the search stays linear.
+ */
 function movedNearCopies(rows: AlignedRow[]): void {
   const newKeys = new Set(rows.flatMap((r) => (r.new && r.repeated ? [r.new.key] : [])));
-  const unmatchedOld = rows.flatMap((r) => (r.old && !newKeys.has(r.old.key) && !(r.repeated && r.new) ? [r.old] : []));
-  const unmatchedNew = rows.filter((r) => r.new && !r.repeated);
-  if (!unmatchedOld.length || unmatchedOld.length * unmatchedNew.length > NEAR_BUDGET) return;
-  for (const r of unmatchedNew) if (unmatchedOld.some((o) => nearCopy(o.key, r.new!.key))) r.repeated = true;
+  const byEnd = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.old || newKeys.has(r.old.key) || (r.repeated && r.new)) continue;
+    for (const end of ends(r.old.key)) byEnd.set(end, [...(byEnd.get(end) ?? []), r.old.key]);
+  }
+  if (!byEnd.size) return;
+  for (const r of rows) {
+    if (!r.new || r.repeated) continue;
+    const candidates = new Set(ends(r.new.key).flatMap((end) => byEnd.get(end) ?? []));
+    for (const o of candidates) {
+      if (nearCopy(o, r.new.key)) {
+        r.repeated = true;
+        break;
+      }
+    }
+  }
 }
+
+const END = 4;
+const ends = (key: string) => (key.length < 2 * END ? [] : [`^${key.slice(0, END)}`, `$${key.slice(-END)}`]);
 
 type Changes = NonNullable<ReturnType<typeof diffArrays<string>>>;
 

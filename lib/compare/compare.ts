@@ -101,11 +101,13 @@ export function compareText(oldLines: readonly string[], newLines: readonly stri
   const older = splitSections(oldLines);
   const newer = splitSections(newLines);
   const allOld = new Set<string>();
-  for (const s of splitSentences(older.preamble)) allOld.add(s.key);
+  const oldPreamble = splitSentences(older.preamble);
+  for (const s of oldPreamble) allOld.add(s.key);
   const oldSentences = older.sections.map((s) => splitSentences(s.lines));
   for (const list of oldSentences) for (const s of list) allOld.add(s.key);
   const whole: { weight: number; repeated: boolean }[] = [];
-  for (const s of splitSentences(newer.preamble)) whole.push({ weight: s.weight, repeated: allOld.has(s.key) });
+  const newPreamble = splitSentences(newer.preamble);
+  for (const s of newPreamble) whole.push({ weight: s.weight, repeated: allOld.has(s.key) });
   const sections = newer.sections.map((n, i): SectionComparison => {
     const rows = alignSentences(oldSentences[i]!, splitSentences(n.lines));
     const mine = rows.filter((r): r is AlignedRow & { new: Sentence } => r.new !== null);
@@ -123,14 +125,13 @@ export function compareText(oldLines: readonly string[], newLines: readonly stri
     };
   });
   const noHeading = (s: ReturnType<typeof splitSections>) => s.sections.every((x) => x.title === null);
-  const isEmpty = (lines: readonly string[]) => splitSentences(lines).length === 0;
   return {
     sections,
     repeated: round(weightedShare(whole)),
     repeatedWeight: whole.reduce((a, s) => a + (s.repeated ? s.weight : 0), 0),
     noHeadings: { old: noHeading(older), new: noHeading(newer) },
     outOfOrder: { old: older.outOfOrder, new: newer.outOfOrder },
-    emptyNarrative: { old: isEmpty(oldLines), new: isEmpty(newLines) },
+    emptyNarrative: { old: allOld.size === 0, new: newPreamble.length === 0 && sections.every((s) => s.sentences.length === 0) },
     identical: oldLines.length === newLines.length && oldLines.every((l, i) => l === newLines[i]),
   };
 }
