@@ -73,6 +73,23 @@ export function compareBench(): string[] {
     const u = time(a, { result: newer, lines: unrelated }, 21);
     out.push(`  ${`${kb} KB`.padEnd(10)}  ${`${t.toFixed(1)} ms`.padStart(24)}   ${`${((t * 100) / kb).toFixed(1)} ms`.padStart(10)}   ${`${u.toFixed(1)} ms`.padStart(15)}`);
   }
+  // A batch: the comparison of a consecutive pair against the audits of its two pages (target ≤ 1.2×).
+  const pageA = renderPage(first, { word: true });
+  const pageB = renderPage(followingYear(first), { word: true });
+  let linesA: readonly string[] = [];
+  let linesB: readonly string[] = [];
+  const ra = auditHtml(pageA, 'a', { onPage: (p) => (linesA = p.lines) });
+  const rb = auditHtml(pageB, 'b', { onPage: (p) => (linesB = p.lines) });
+  const audits: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    const start = performance.now();
+    auditHtml(pageA, 'a');
+    auditHtml(pageB, 'b');
+    audits.push(performance.now() - start);
+  }
+  const pair = time({ result: ra, lines: linesA }, { result: rb, lines: linesB }, 41);
+  const audit = median(audits.slice(10));
+  out.push(`  a batch pair (two ${Math.round(pageA.length / 1024)} K-character pages): audits ${audit.toFixed(1)} ms, comparison ${pair.toFixed(2)} ms → ${((audit + pair) / audit).toFixed(3)}× the batch without comparison (target ≤ 1.2×)`);
   return out;
 }
 
