@@ -161,7 +161,7 @@ export function repetitionFindings(text: TextComparison, older: Side, newer: Sid
   const key = [agencyKey(newer.agency ?? ''), older.year ?? '', newer.year ?? ''].join('|');
   for (const s of text.sections) {
     if (!CHECKED_SECTIONS.includes(s.section) || s.repeated < REPEATED_SHARE || s.repeatedWeight < SECTION_MIN_WEIGHT) continue;
-    const params = { section: NUMERAL[s.section]!, title: s.title, otherYear: older.year ?? '', share: percent(s.repeated) };
+    const params = { section: lang === 'zh' ? NUMERAL[s.section]! : String(s.section), title: s.title, otherYear: older.year ?? '', share: percent(s.repeated) };
     findings.push({
       id: stableHash(['text.repeated-section', s.section, key, s.repeated].join('|')),
       rule: 'text.repeated-section',
