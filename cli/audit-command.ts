@@ -2,15 +2,18 @@
  * gouji audit [options] PATH|FOLDER|GLOB|URL…  (dispatched by cli/main.ts)
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlReportBuilder } from '../lib/batch/html-report';
 import { SummaryBuilder } from '../lib/batch/summary';
 import { summaryText } from '../lib/batch/summary-text';
-import { applyCrossYear, compareYears, slimForCrossYear } from '../lib/cross-year';
+import { repetitionSummary, yearOrder, notConsecutive } from '../lib/compare/compare';
+import { comparisonHtml } from '../lib/compare/html';
+import { YearPairTexts } from '../lib/compare/pairs';
+import { compareYears, consecutivePairs, slimForCrossYear } from '../lib/cross-year';
 import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
-import type { Lang } from '../lib/i18n/messages';
+import { t, type Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
 import { runBatch } from './batch';
 import { crawlSites } from './crawl';
@@ -26,7 +29,7 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --list FILE       also audit the paths and URLs listed in FILE, one a line
   --crawl URL       also audit the reports a 年报 list page lists (its pagination followed, as gouji crawl)
   --html FILE       write a self-contained HTML report of the batch
-  --compare OLD NEW apply the cross-year rules to exactly these two reports
+  --compare OLD NEW apply the cross-year rules to exactly these two reports (in either order: ordered by year)
   --summary         print the batch summary (to stderr) whatever the output format
   --concurrency N   inputs audited at once (default 4); --timeout S per fetch (default 30)
   --lang en         messages in English (default: Chinese)
@@ -140,8 +143,14 @@ export async function auditCommand(argv: string[]): Promise<number> {
   let printed = 0;
   let failed = false;
   let errors = false;
+  // The text of each page, until its result arrives: kept only for reports that may have another year.
+  const pageLines: (readonly string[] | undefined)[] = [];
+  const texts = new YearPairTexts();
 
-  await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 } }, (result, index) => {
+  const onPage = (page: { lines: string[] }, index: number) => (pageLines[index] = page.lines);
+  await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, onPage }, (result, index) => {
+    texts.keep(result, pageLines[index]);
+    pageLines[index] = undefined;
     summary.add(result, index);
     // Streamed results are not kept whole: the HTML report takes them now (without cross-year findings).
     if (options.ndjson) html?.add(result, index);
@@ -161,15 +170,36 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const all = results as AuditResult[];
   // Across years: the later report of each pair gets the findings that compare it with the earlier one.
   const before = new Map(all.map((r) => [r, r.findings.length]));
-  if (options.compare) all[1]!.findings.push(...compareYears(all[0]!, all[1]!, options.lang));
-  else applyCrossYear(all, options.lang);
+  // --compare: the two in year order, whatever the argument order; a batch: every consecutive pair.
+  let pairs = consecutivePairs(all);
+  if (options.compare) {
+    const [older, newer] = yearOrder(all[0]!, all[1]!);
+    const why = notConsecutive(older, newer);
+    if (why) process.stderr.write(`${t(why, {}, options.lang)}: ${older.source} · ${newer.source}\n`);
+    pairs = why ? [] : [[older, newer]];
+  }
+  const repetition = new Map<AuditResult, ReturnType<typeof repetitionSummary>>();
+  const pagesDir = options.html ? `${options.html.replace(/\.html?$/i, '')}-compare` : null;
+  for (const [k, [older, newer]] of pairs.entries()) {
+    const comparison = texts.compare(older, newer, options.lang);
+    newer.findings.push(...(comparison?.findings ?? compareYears(older, newer, options.lang)));
+    if (!comparison) continue;
+    repetition.set(newer, repetitionSummary(comparison.old, comparison.text, comparison.tables));
+    let href: string | undefined;
+    if (pagesDir) {
+      await mkdir(pagesDir, { recursive: true }).catch(() => {});
+      if (await write(join(pagesDir, `${k + 1}.html`), comparisonHtml(comparison, options.lang))) href = `${basename(pagesDir)}/${k + 1}.html`;
+    }
+    html?.addPair(comparison, href);
+  }
   for (const r of all) {
     const added: Finding[] = r.findings.slice(before.get(r)!);
-    if (!added.length) continue;
+    const shares = repetition.get(r);
+    if (!added.length && !shares) continue;
     summary.addFindings(r.source, added);
     if (added.some((f) => f.severity === 'error')) errors = true;
-    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added })}\n`);
-    else if (streamText) process.stdout.write(textBlock({ ...r, findings: added }, render));
+    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added, ...(shares ? { repetition: shares } : {}) })}\n`);
+    else if (streamText && added.length) process.stdout.write(textBlock({ ...r, findings: added }, render));
   }
 
   // The HTML report is built from the final results, cross-year findings included, in input order.

@@ -24,6 +24,8 @@ export interface AuditOptions {
   charset?: string | null;
   /** The single-report rules to run (default: all of RULES). */
   rules?: readonly Rule[];
+  /** Called with the page read, before recognition: the year-over-year comparison keeps its text lines. */
+  onPage?: (page: PageDoc) => void;
 }
 
 /** Inputs larger than this get input.too-large (real report pages are well under 1 MB; 20 MB pages are audited). */
@@ -125,6 +127,7 @@ function inputFailure(source: string, draft: FindingDraft, lang: Lang): Detailed
 
 export function auditPageDetailed(page: PageDoc, source: string, options: AuditOptions = {}): DetailedAudit {
   const lang = options.lang ?? 'zh';
+  options.onPage?.(page);
   const recognised = recognise(page);
   if (!recognised.ok) {
     // Name a file that looks like the report (PDF, DOC, WPS, OFD, an image), not a link to another page.

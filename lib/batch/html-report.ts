@@ -4,6 +4,7 @@
  * tables with the faulty cells marked the way the extension marks them (colour and shape by severity).
  * Built one result at a time; only the small drill-down of each report is kept.
  */
+import type { Comparison } from '../compare/compare';
 import { tablesHtml } from '../export/html-table';
 import { t, type Lang } from '../i18n/messages';
 import { findingNumbers } from '../format/finding-numbers';
@@ -25,6 +26,7 @@ interface Entry {
 
 export class HtmlReportBuilder {
   private entries: Entry[] = [];
+  private pairs: string[] = [];
 
   /** `hrefOf`: the link to a report's source (a file URL on the command line). */
   constructor(
@@ -55,6 +57,14 @@ export class HtmlReportBuilder {
     });
   }
 
+  /** One agency's consecutive years: the text repetition shares, and a link to their side-by-side page. */
+  addPair(c: Comparison, href?: string): void {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const sections = c.text.sections.map((s) => `<td class="num">${s.weight ? pct(s.repeated) : '—'}</td>`).join('');
+    const link = href ? ` <a href="${esc(href)}">${esc(t('compare_sideBySide', {}, this.lang))}</a>` : '';
+    this.pairs.push(`<tr><td>${esc(c.new.agency ?? '')}${link}</td><td>${esc(c.old.year)}→${esc(c.new.year)}</td><td class="num">${pct(c.text.repeated)}</td>${sections}<td class="num">${pct(c.tables.repeated)}</td></tr>`);
+  }
+
   finish(summary: BatchSummary): string {
     const lang = this.lang;
     this.entries.sort((a, b) => a.order - b.order);
@@ -82,6 +92,7 @@ li.error .sev{color:#c00;font-weight:bold}li.error .sev::before{content:"✖ "}l
 <h2>${esc(t('batch_formatsByYear', {}, lang))}</h2>${yearChart(summary)}
 <h2>${esc(t('html_reports', {}, lang))}</h2>
 <table><tr><th>${esc(t('cli_agency', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>${esc(t('cli_format', {}, lang))}</th><th>${esc(t('severity_error', {}, lang))}</th><th>${esc(t('severity_warning', {}, lang))}</th><th>${esc(t('html_source', {}, lang))}</th></tr>${rows}</table>
+${this.pairs.length ? `<h2>${esc(t('compare_pairs', {}, lang))}</h2><table><tr><th>${esc(t('cli_agency', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>∑</th>${(lang === 'zh' ? ['一', '二', '三', '四', '五', '六'] : ['1', '2', '3', '4', '5', '6']).map((n) => `<th>${n}</th>`).join('')}<th>${esc(t('compare_tableShare', {}, lang))}</th></tr>${this.pairs.join('')}</table>` : ''}
 ${unaudited ? `<h2>${esc(t('batch_unaudited', {}, lang))}</h2><table>${unaudited}</table>` : ''}
 <h2>${esc(t('html_details', {}, lang))}</h2>
 ${this.entries.map((e) => e.html).join('\n')}
