@@ -8,6 +8,7 @@ import { auditPageDetailed, internalErrorResult, unreadableResult, type Detailed
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
+import { sessionStore, toolbarBadge } from './compat';
 import { planMarks } from './plan';
 
 export const storageKey = (tabId: number) => `tab:${tabId}`;
@@ -63,17 +64,19 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
 }
 
 export async function setBadge(tabId: number, audit: TabAudit | null): Promise<void> {
+  const badge = toolbarBadge();
+  if (!badge) return;
   try {
     if (!audit) {
-      await browser.action.setBadgeText({ tabId, text: '' });
+      await badge.setBadgeText({ tabId, text: '' });
       return;
     }
     const findings = audit.main.result.findings;
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const text = errors ? String(errors) : warnings ? String(warnings) : '✓';
-    await browser.action.setBadgeBackgroundColor({ tabId, color: errors ? '#c62828' : warnings ? '#b45309' : '#1a7f37' });
-    await browser.action.setBadgeText({ tabId, text });
+    await badge.setBadgeBackgroundColor({ tabId, color: errors ? '#c62828' : warnings ? '#b45309' : '#1a7f37' });
+    await badge.setBadgeText({ tabId, text });
   } catch {
     // The tab closed meanwhile.
   }
@@ -89,7 +92,7 @@ export async function showInPage(tabId: number, audit: TabAudit, openPanel = tru
     const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement } | undefined;
     if (reply?.ok === true && reply.panel) {
       audit.panel = reply.panel;
-      await browser.storage.session.set({ [storageKey(tabId)]: audit });
+      await sessionStore().set({ [storageKey(tabId)]: audit });
     }
     return reply?.ok === true;
   } catch {
@@ -103,18 +106,18 @@ export async function auditTab(tabId: number): Promise<TabAudit> {
   const extraction = injection?.result as Extraction | undefined;
   if (!extraction || !Array.isArray(extraction.frames) || extraction.frames.length === 0) throw new Error('no result from the page');
   const audit = buildTabAudit(extraction, uiLang());
-  await browser.storage.session.set({ [storageKey(tabId)]: audit });
+  await sessionStore().set({ [storageKey(tabId)]: audit });
   await Promise.all([showInPage(tabId, audit), setBadge(tabId, audit)]);
   return audit;
 }
 
 export async function storedAudit(tabId: number): Promise<TabAudit | null> {
-  const got = await browser.storage.session.get(storageKey(tabId));
+  const got = await sessionStore().get(storageKey(tabId));
   return (got[storageKey(tabId)] as TabAudit | undefined) ?? null;
 }
 
 export async function forget(tabId: number): Promise<void> {
-  await browser.storage.session.remove(storageKey(tabId));
+  await sessionStore().remove(storageKey(tabId));
   await setBadge(tabId, null);
 }
 
