@@ -65,7 +65,7 @@ describe('selection sums', () => {
 
   it('a range is every cell whose centre lies between the two corner cells, merged cells included', () => {
     // A 3×3 grid of 10-px cells, plus a cell merged over the bottom row's first two columns.
-    const grid = [];
+    const grid: { cell: string; box: { left: number; top: number; right: number; bottom: number } }[] = [];
     for (let r = 0; r < 2; r++) for (let c = 0; c < 3; c++) grid.push({ cell: `r${r}c${c}`, box: { left: c * 10, top: r * 10, right: c * 10 + 10, bottom: r * 10 + 10 } });
     grid.push({ cell: 'merged', box: { left: 0, top: 20, right: 20, bottom: 30 } });
     grid.push({ cell: 'r2c2', box: { left: 20, top: 20, right: 30, bottom: 30 } });
