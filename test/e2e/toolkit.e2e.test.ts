@@ -29,8 +29,11 @@ async function cellCentre(page: Page, index: number): Promise<{ x: number; y: nu
 async function axeViolations(page: Page, context: unknown): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async (ctx) => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(ctx ?? document, { resultTypes: ['violations'] });
+    type Rule = { id: string; help: string; nodes: { target: unknown }[] };
+    const axe = (window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const result = await axe.run(ctx ?? document, {});
+    // Proof the context reached into the shadow root: rules ran on its nodes and passed.
+    if (!result.passes.some((p) => p.nodes.length > 0 && (!ctx || JSON.stringify(p.nodes.map((n) => n.target)).includes('gouji-root')))) return ['axe checked nothing'];
     return result.violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   }, context);
 }
