@@ -25,7 +25,9 @@ export default defineConfig({
   webExt: {
     disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
   },
-  manifest: {
+  // Firefox (`wxt build -b firefox`) gets MV2 from the same source: an add-on id, the first version
+  // with storage.session and scripting in MV2 (115 ESR), and the MV2 name of the popup command.
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -39,11 +41,14 @@ export default defineConfig({
       // Opens the popup. No suggested key: Chrome silently drops a suggestion
       // that clashes with one already taken, and run-audit is the one that
       // matters; users can bind this at chrome://extensions/shortcuts.
-      _execute_action: {},
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {},
       'run-audit': {
         suggested_key: { default: 'Alt+Shift+G' },
         description: '__MSG_cmdRunAudit__',
       },
     },
-  },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'gouji@gouji.github.io', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
+  }),
 });

@@ -12,6 +12,7 @@ import { repetitionSummary, yearOrder, notConsecutive } from '../lib/compare/com
 import { comparisonHtml } from '../lib/compare/html';
 import { YearPairTexts } from '../lib/compare/pairs';
 import { compareYears, consecutivePairs, slimForCrossYear } from '../lib/cross-year';
+import { memoDocx } from '../lib/export/docx';
 import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
 import { t, type Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
@@ -23,7 +24,8 @@ import { expandInputs, isUrl } from './read-input';
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --json            one JSON array, every finding included (the spec's shape); same as --format json
   --format F        text (default) | json | csv | tsv (one row per cell, for pivot tables) |
-                    wide-csv (one row per report, a column per cell) | memo (审核意见)
+                    wide-csv (one row per report, a column per cell) | memo (审核意见) |
+                    docx (审核意见 as a Word document; with --out FILE.docx, or piped)
   --ndjson          one JSON result a line, as each input finishes
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
@@ -35,8 +37,12 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --lang en         messages in English (default: Chinese)
   --verbose         also list info findings`;
 
+/** Formats written as bytes rather than text. */
+const BINARY_FORMATS = ['docx'] as const;
+type BinaryFormat = (typeof BINARY_FORMATS)[number];
+
 interface Options {
-  format: OutputFormat;
+  format: OutputFormat | BinaryFormat;
   ndjson: boolean;
   out?: string;
   html?: string;
@@ -62,7 +68,7 @@ function parseArgs(rest: string[]): Options | string {
     else if (a === '--summary') o.summary = true;
     else if (a === '--format') {
       const f = rest[++i];
-      if (!isOutputFormat(f)) return `--format takes ${OUTPUT_FORMATS.join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
+      if (!isOutputFormat(f) && f !== 'docx') return `--format takes ${[...OUTPUT_FORMATS, ...BINARY_FORMATS].join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
       o.format = f;
     } else if (a === '--crawl') {
       const url = value(++i, '--crawl takes the URL of a 年报 list page');
@@ -89,17 +95,19 @@ function parseArgs(rest: string[]): Options | string {
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else o.inputs.push(a);
   }
+  if (o.format === 'docx' && o.ndjson) return `--format docx writes one document; it cannot be combined with --ndjson\n${USAGE}`;
+  if (o.format === 'docx' && !o.out && process.stdout.isTTY) return `--format docx is a binary Word file: give --out FILE.docx (or pipe the output)\n${USAGE}`;
   if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
   return o.inputs.length || o.lists.length || o.crawl.length ? o : USAGE;
 }
 
-async function write(file: string | undefined, text: string): Promise<boolean> {
+async function write(file: string | undefined, text: string | Uint8Array): Promise<boolean> {
   if (!file) {
     process.stdout.write(text);
     return true;
   }
   try {
-    await writeFile(file, text, 'utf8');
+    await writeFile(file, text, typeof text === 'string' ? 'utf8' : undefined);
     return true;
   } catch (error) {
     process.stderr.write(`cannot write ${file}: ${(error as Error)?.message ?? error}\n`);
@@ -210,6 +218,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const textSummary = options.format === 'text' && !options.ndjson && many ? `${summaryText(batchSummary, options.lang)}\n` : '';
   let ok = true;
   if (streamText) process.stdout.write(textSummary);
+  else if (options.format === 'docx') ok = await write(options.out, await memoDocx(all, { lang: options.lang, includeInfo: options.verbose }));
   else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
   if (html) ok = (await write(options.html, html.finish(batchSummary))) && ok;
   if (!textSummary && (options.summary || (many && process.stderr.isTTY))) process.stderr.write(`${summaryText(batchSummary, options.lang)}\n`);

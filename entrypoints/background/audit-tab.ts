@@ -9,6 +9,7 @@ import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
 import { recordAndCompare } from './history';
+import { sessionStore, toolbarBadge } from './compat';
 import { planMarks } from './plan';
 
 export const storageKey = (tabId: number) => `tab:${tabId}`;
@@ -64,17 +65,19 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
 }
 
 export async function setBadge(tabId: number, audit: TabAudit | null): Promise<void> {
+  const badge = toolbarBadge();
+  if (!badge) return;
   try {
     if (!audit) {
-      await browser.action.setBadgeText({ tabId, text: '' });
+      await badge.setBadgeText({ tabId, text: '' });
       return;
     }
     const findings = audit.main.result.findings;
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     const text = errors ? String(errors) : warnings ? String(warnings) : '✓';
-    await browser.action.setBadgeBackgroundColor({ tabId, color: errors ? '#c62828' : warnings ? '#b45309' : '#1a7f37' });
-    await browser.action.setBadgeText({ tabId, text });
+    await badge.setBadgeBackgroundColor({ tabId, color: errors ? '#c62828' : warnings ? '#b45309' : '#1a7f37' });
+    await badge.setBadgeText({ tabId, text });
   } catch {
     // The tab closed meanwhile.
   }
@@ -90,7 +93,7 @@ export async function showInPage(tabId: number, audit: TabAudit, openPanel = tru
     const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement } | undefined;
     if (reply?.ok === true && reply.panel) {
       audit.panel = reply.panel;
-      await browser.storage.session.set({ [storageKey(tabId)]: audit });
+      await sessionStore().set({ [storageKey(tabId)]: audit });
     }
     return reply?.ok === true;
   } catch {
@@ -108,18 +111,18 @@ export async function auditTab(tabId: number): Promise<TabAudit> {
   const page = extraction.frames.find((f) => f.path.join('.') === audit.main.path.join('.'))?.page;
   const comparison = await recordAndCompare(audit.main.result, page?.lines ?? [], audit.lang).catch(() => undefined);
   if (comparison) audit.comparison = comparison;
-  await browser.storage.session.set({ [storageKey(tabId)]: audit });
+  await sessionStore().set({ [storageKey(tabId)]: audit });
   await Promise.all([showInPage(tabId, audit), setBadge(tabId, audit)]);
   return audit;
 }
 
 export async function storedAudit(tabId: number): Promise<TabAudit | null> {
-  const got = await browser.storage.session.get(storageKey(tabId));
+  const got = await sessionStore().get(storageKey(tabId));
   return (got[storageKey(tabId)] as TabAudit | undefined) ?? null;
 }
 
 export async function forget(tabId: number): Promise<void> {
-  await browser.storage.session.remove(storageKey(tabId));
+  await sessionStore().remove(storageKey(tabId));
   await setBadge(tabId, null);
 }
 

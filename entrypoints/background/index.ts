@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { AuditResponse, ToBackground, ToContent } from '../content/protocol';
+import { toolbarBadge, sessionStore } from './compat';
 import { auditTab, forget, pageHasRun, showInPage, storedAudit } from './audit-tab';
 
 function errorText(error: unknown): string {
@@ -51,7 +52,7 @@ export default defineBackground(() => {
       await auditTab(tab.id);
     } catch (error) {
       console.warn('[gouji] run-audit failed:', errorText(error));
-      await browser.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => undefined);
+      await toolbarBadge()?.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => undefined);
     }
   });
 
@@ -65,6 +66,6 @@ export default defineBackground(() => {
     if (change.status === 'loading') void forget(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(`tab:${tabId}`);
+    void sessionStore().remove(`tab:${tabId}`);
   });
 });

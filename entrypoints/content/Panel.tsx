@@ -4,6 +4,7 @@
  */
 import { findingNumbers } from '../../lib/format/finding-numbers';
 import type { Finding, Severity } from '../../lib/model/schema';
+import { formatSum, type SelectionSums } from '../../lib/selection/sums';
 import { ReportMeta } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
 import type { Band } from './placement';
@@ -24,9 +25,20 @@ export interface PanelProps {
   hiddenMarks: number;
   /** Cells that could not be found on the page again (the page changed since the audit). */
   missingCells: ReadonlySet<string>;
+  /** The finding the keyboard is on (the one in the Tab order); null: the selected or the first. */
+  current: string | null;
+  /** The cells selected on the page, added up (null: none selected). */
+  sums: SelectionSums | null;
   onSelect(id: string): void;
   onClear(): void;
+  onClearSelection(): void;
   onToggle(): void;
+}
+
+/** The names of the cells a finding is about, for screen readers and the live region. */
+function cellNames(finding: Finding, audit: TabAudit): string {
+  const subjects = audit.subjects[finding.id ?? ''] ?? [];
+  return (subjects.length ? subjects : finding.cells).map((c) => audit.labels[c] ?? c).join('、');
 }
 
 function SeverityIcon({ severity }: { severity: Severity }) {
@@ -47,15 +59,19 @@ function groupByRule(findings: Finding[]): [string, Finding[]][] {
   return [...groups];
 }
 
-function FindingItem({ finding, props }: { finding: Finding; props: PanelProps }) {
+function FindingItem({ finding, props, current }: { finding: Finding; props: PanelProps; current: string | null }) {
   const id = finding.id ?? '';
   const selected = props.selected === id;
   const { labels } = props.audit;
+  const cells = cellNames(finding, props.audit);
+  // One finding in the Tab order (roving tabindex): Tab enters the list, arrows and j/k move in it.
   return (
     <li>
-      <button type="button" class="finding" data-finding={id} data-rule={finding.rule} data-severity={finding.severity} aria-pressed={selected ? 'true' : 'false'} onClick={() => props.onSelect(id)}>
+      <button type="button" class="finding" data-finding={id} data-rule={finding.rule} data-severity={finding.severity} aria-pressed={selected ? 'true' : 'false'} tabIndex={id === current ? 0 : -1} onClick={() => props.onSelect(id)}>
         <SeverityIcon severity={finding.severity} />
+        <span class="sr">{msg(`severity_${finding.severity}`)}：</span>
         <span class="msg">{finding.message}</span>
+        {cells && <span class="sr">{`，${msg('ui_findingCells', { cells })}`}</span>}
       </button>
       {selected && (finding.cells.length > 0 || finding.expected !== undefined) && (
         <div class="details" data-details={id}>
@@ -79,7 +95,7 @@ function FindingItem({ finding, props }: { finding: Finding; props: PanelProps }
   );
 }
 
-function Groups({ findings, props }: { findings: Finding[]; props: PanelProps }) {
+function Groups({ findings, props, current }: { findings: Finding[]; props: PanelProps; current: string | null }) {
   return (
     <>
       {groupByRule(findings).map(([rule, list]) => (
@@ -89,7 +105,7 @@ function Groups({ findings, props }: { findings: Finding[]; props: PanelProps })
           </h3>
           <ul>
             {list.map((f) => (
-              <FindingItem key={f.id} finding={f} props={props} />
+              <FindingItem key={f.id} finding={f} props={props} current={current} />
             ))}
           </ul>
         </section>
@@ -151,6 +167,29 @@ function YearOverYear({ audit }: { audit: TabAudit }) {
   );
 }
 
+/** The selection's count, sum, difference of two selections, and the cells left out — a status bar. */
+function Sums({ sums, onClear }: { sums: SelectionSums | null; onClear(): void }) {
+  const total = sums?.total;
+  const [first, second] = sums?.groups ?? [];
+  return (
+    <div class="sums" data-sums>
+      <p role="status" aria-live="polite" data-sums-text>
+        {!total && <span class="hint">{msg('ui_selHint')}</span>}
+        {total && <span data-sum>{msg('ui_selSummary', { count: total.count, sum: formatSum(total.sum, total.decimals) })}</span>}
+        {sums && sums.difference !== null && first && second && (
+          <span data-difference>{msg('ui_selDifference', { first: formatSum(first.sum, first.decimals), second: formatSum(second.sum, second.decimals), difference: formatSum(sums.difference, sums.differenceDecimals) })}</span>
+        )}
+        {total && total.nonNumeric > 0 && <span data-non-numeric>{msg('ui_selNonNumeric', { count: total.nonNumeric })}</span>}
+      </p>
+      {total && (
+        <button type="button" data-action="clear-selection" onClick={onClear}>
+          {msg('ui_selClear')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function Panel(props: PanelProps) {
   const { audit } = props;
   const { result } = audit.main;
@@ -161,6 +200,9 @@ export function Panel(props: PanelProps) {
   const infos = result.findings.filter((f) => f.severity === 'info');
   const unknown = msg('cli_unknown');
   const title = report ? `${report.agency ?? unknown} ${report.year ?? ''}` : msg('ui_panelTitle');
+  const listed = [...shown, ...infos].map((f) => f.id ?? '');
+  const current = [props.current, props.selected].find((id) => id !== null && listed.includes(id)) ?? shown[0]?.id ?? null;
+  const focused = result.findings.find((f) => f.id === props.selected);
 
   return (
     <aside
@@ -207,15 +249,28 @@ export function Panel(props: PanelProps) {
                 {msg('ui_noFindings')}
               </p>
             )}
-            {report && <Groups findings={shown} props={props} />}
-            {report && <YearOverYear audit={audit} />}
-            {report && infos.length > 0 && (
-              <details data-infos>
-                <summary>{msg('ui_infoFindings', { count: infos.length })}</summary>
-                <Groups findings={infos} props={props} />
-              </details>
+            {report && shown.length + infos.length > 0 && (
+              <p class="keys" id="gouji-keys">
+                {msg('ui_keysHint')}
+              </p>
             )}
+            {report && (
+              <div role="group" aria-label={msg('ui_findingsLabel')} aria-describedby="gouji-keys" data-findings>
+                <Groups findings={shown} props={props} current={current} />
+                {infos.length > 0 && (
+                  <details data-infos>
+                    <summary>{msg('ui_infoFindings', { count: infos.length })}</summary>
+                    <Groups findings={infos} props={props} current={current ?? infos[0]?.id ?? null} />
+                  </details>
+                )}
+              </div>
+            )}
+            {report && <YearOverYear audit={audit} />}
+            <p class="sr" role="status" data-announce>
+              {focused ? msg('ui_findingShown', { cells: cellNames(focused, audit) || focused.message }) : ''}
+            </p>
           </div>
+          <Sums sums={props.sums} onClear={props.onClearSelection} />
           <footer>
             <button type="button" class="primary" data-action="clear" onClick={props.onClear}>
               {msg('ui_clear')}

@@ -10,8 +10,10 @@ import { findingNumbers } from '../../lib/format/finding-numbers';
 import type { Finding } from '../../lib/model/schema';
 import { documentAt } from './extract';
 import { msg } from './i18n';
+import { listenPanelKeys } from './keys';
 import { Layer, type Box, type MarkKind } from './overlay';
 import { Panel } from './Panel';
+import { CellPicker } from './picker';
 import { openingPlacement, type Band, type Side } from './placement';
 import type { PanelPlacement, TabAudit, ToBackground } from './protocol';
 import { rectInTop, revealCell, viewportSize } from './scroll';
@@ -34,6 +36,11 @@ export class Controller {
   private panelOpen = true;
   private readonly elements = new Map<string, Element>();
   private missing = new Set<string>();
+  /** Cells the reviewer selects to add up (while the panel is shown). */
+  private picker: CellPicker | null = null;
+  /** The finding the keyboard is on. */
+  private current: string | null = null;
+  private stopKeys: (() => void) | null = null;
 
   constructor(top: Document, instance: string) {
     this.top = top;
@@ -69,9 +76,21 @@ export class Controller {
       this.topLayer = new Layer(this.top, PANEL_CSS);
       this.panelRoot = this.top.createElement('div');
       this.topLayer.root.append(this.panelRoot);
+      this.stopKeys = listenPanelKeys(this.topLayer.root, {
+        select: (id) => this.select(id),
+        move: (id) => this.moveTo(id),
+        close: () => this.closePanel(),
+      });
     }
     const doc = documentAt(this.top, audit.main.path);
     if (audit.main.path.length > 0 && doc && !this.frameLayer) this.frameLayer = new Layer(doc);
+    if (doc && this.picker?.doc !== doc) {
+      this.picker?.destroy();
+      this.picker = new CellPicker(doc, (table) => this.panelOpen && this.reportTables().has(table), () => {
+        this.drawMarks(false);
+        this.renderPanel();
+      });
+    }
     this.missing = new Set(Object.keys(audit.labels).filter((c) => audit.main.sources[c] && !this.cell(c)));
     const drawn = this.drawMarks();
     if (openPanel) this.placeOnOpening();
@@ -120,7 +139,18 @@ export class Controller {
     return this.audit?.main.result.findings.find((f) => f.id === this.selected);
   }
 
-  private drawMarks(): number {
+  /** The tables that hold the report's cells: the ones whose cells can be selected and added up. */
+  private reportTables(): Set<Element> {
+    const tables = new Set<Element>();
+    for (const id of Object.keys(this.audit?.main.sources ?? {})) {
+      const table = this.cell(id)?.closest('table');
+      if (table) tables.add(table);
+    }
+    return tables;
+  }
+
+  /** `observe`: also watch the marked tables for resizes (once per audit shown, not per selection). */
+  private drawMarks(observe = true): number {
     const audit = this.audit;
     const layer = this.markLayer();
     if (!audit || !layer) return 0;
@@ -142,8 +172,12 @@ export class Controller {
         boxes.push(box);
       }
     }
+    // The reviewer's selection, drawn last: on top of the marks, never on the page's cells.
+    (this.picker?.selections() ?? []).forEach((cells, i) => {
+      for (const cell of cells) boxes.push({ target: () => (cell.isConnected ? cell : null), kind: i === 0 ? 'pick' : 'pick2' });
+    });
     const tables = new Set<Element>();
-    for (const m of audit.marks) {
+    for (const m of observe ? audit.marks : []) {
       const table = this.cell(m.cell)?.closest('table');
       if (table) tables.add(table);
     }
@@ -166,8 +200,11 @@ export class Controller {
         band={this.band}
         hiddenMarks={this.hiddenMarks}
         missingCells={this.missing}
+        current={this.current}
+        sums={this.picker?.sums() ?? null}
         onSelect={(id) => this.select(id)}
         onClear={() => this.clear(true)}
+        onClearSelection={() => this.picker?.clear()}
         onToggle={() => {
           this.collapsed = !this.collapsed;
           this.band = null;
@@ -182,9 +219,25 @@ export class Controller {
     return this.panelRoot?.querySelector('.panel')?.getBoundingClientRect() ?? null;
   }
 
+  /** The keyboard moved to a finding: it takes the Tab stop and the focus. */
+  private moveTo(id: string): void {
+    this.current = id;
+    this.renderPanel();
+    this.panelRoot?.querySelector<HTMLElement>(`.finding[data-finding="${CSS.escape(id)}"]`)?.focus();
+    this.keepSelectedInPanel(id);
+  }
+
+  /** Esc: the panel goes (the marks stay; the popup opens it again), and with it the selection. */
+  private closePanel(): void {
+    this.panelOpen = false;
+    this.picker?.clear();
+    this.renderPanel();
+  }
+
   /** Selects a finding (again: deselects), highlights its relation and scrolls its cell into view. */
   select(id: string | null): void {
     this.selected = this.selected === id ? null : id;
+    if (id !== null) this.current = id;
     this.drawMarks();
     this.renderPanel();
     const finding = this.selectedFinding();
@@ -210,9 +263,9 @@ export class Controller {
   }
 
   /** The panel moved or shrank: scroll its own list (never the page) so the selected finding shows. */
-  private keepSelectedInPanel(): void {
+  private keepSelectedInPanel(id = this.selected): void {
     const body = this.panelRoot?.querySelector<HTMLElement>('.panel .body');
-    const item = this.selected ? body?.querySelector<HTMLElement>(`.finding[data-finding="${CSS.escape(this.selected)}"]`) : null;
+    const item = id ? body?.querySelector<HTMLElement>(`.finding[data-finding="${CSS.escape(id)}"]`) : null;
     if (!body || !item) return;
     const b = body.getBoundingClientRect();
     const r = item.getBoundingClientRect();
@@ -224,6 +277,11 @@ export class Controller {
   clear(notify: boolean): void {
     if (this.panelRoot) render(null, this.panelRoot);
     this.panelRoot = null;
+    this.stopKeys?.();
+    this.stopKeys = null;
+    this.picker?.destroy();
+    this.picker = null;
+    this.current = null;
     this.topLayer?.destroy();
     this.frameLayer?.destroy();
     this.topLayer = null;

@@ -11,7 +11,8 @@ import { viewportSize } from './viewport';
 
 export const HOST_TAG = 'gouji-root';
 
-export type MarkKind = 'error' | 'warning' | 'info' | 'related';
+/** pick, pick2: cells the reviewer selected to add up (first selection, the others). */
+export type MarkKind = 'error' | 'warning' | 'info' | 'related' | 'pick' | 'pick2';
 
 export interface Box {
   /** Returns the element now (re-found if the page replaced it), or null when it is gone. */
@@ -22,7 +23,7 @@ export interface Box {
   tag?: string;
 }
 
-const BADGE: Record<MarkKind, string> = { error: '■', warning: '▲', info: '●', related: '' };
+const BADGE: Record<MarkKind, string> = { error: '■', warning: '▲', info: '●', related: '', pick: '', pick2: '' };
 /** Box drawn this many px outside the cell's border box, so the cell's own content stays visible. */
 const INFLATE = 2;
 /** Re-attach the host at most this many times when the page removes it (a page fighting back wins). */

@@ -51,6 +51,8 @@ export const HOST_CSS = `
   border: 2px dashed #6d28d9;
   background: rgba(109, 40, 217, 0.10);
 }
+.mark.pick { border: 2px solid #0969da; background: rgba(9, 105, 218, 0.14); box-shadow: none; }
+.mark.pick2 { border: 2px solid #1a7f37; background: rgba(26, 127, 55, 0.14); box-shadow: none; }
 .mark.selected { outline: 2px solid #111; outline-offset: 1px; animation: gouji-pulse 0.9s ease-out 2; }
 .mark .tag {
   position: absolute;
@@ -76,6 +78,7 @@ export const HOST_CSS = `
   .mark.warning { border-color: Highlight; }
   .mark.info { border-color: CanvasText; }
   .mark.related { border-color: LinkText; }
+  .mark.pick, .mark.pick2 { border-color: Highlight; border-style: double; border-width: 4px; }
   .mark.selected { outline-color: CanvasText; }
   .mark .badge { background: Highlight; color: HighlightText; }
   .mark.warning .badge { background: transparent; color: Highlight; text-shadow: none; }
@@ -153,6 +156,14 @@ li { margin: 0 0 4px; }
   word-break: break-word;
 }
 .finding[aria-pressed='true'] { border-color: #111; background: #fffbe6; box-shadow: inset 3px 0 0 #111; }
+.finding:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+.sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
+.keys { margin: 0 0 4px; font-size: 12px; color: #57606a; }
+.sums { display: flex; align-items: center; gap: 8px; padding: 6px 10px; border-top: 1px solid #e5e7eb; background: #f6f8fa; font-size: 12px; }
+.sums p { flex: 1; margin: 0; display: flex; flex-wrap: wrap; gap: 2px 10px; }
+.sums .hint { color: #57606a; }
+.sums [data-sum] { font-weight: 600; }
+.sums [data-non-numeric] { color: #9a4a00; }
 .details { margin: 2px 0 6px 20px; font-size: 12px; color: #57606a; }
 .details ul { list-style: disc; padding-left: 16px; }
 details > summary { cursor: pointer; margin: 8px 0 4px; font-weight: 600; }

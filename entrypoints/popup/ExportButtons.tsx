@@ -1,7 +1,7 @@
 /**
  * Export buttons of the popup, one click each: copy table 二 / 三 / 四 / all three for Excel and WPS
  * (one clipboard write with a TSV and an HTML flavour), save the long CSV, copy the JSON, copy the
- * audit memo. Every format is prepared when the result arrives, so a click only writes. Success and
+ * audit memo, save the memo as a Word document (built on click). Every other format is prepared when the result arrives, so a click only writes. Success and
  * failure are both shown (role=status / role=alert).
  */
 import { useMemo, useState } from 'preact/hooks';
@@ -16,7 +16,7 @@ import { tableTsv, tablesTsv } from '../../lib/export/tsv';
 import type { Lang } from '../../lib/i18n/messages';
 import type { AuditResult } from '../../lib/model/schema';
 import { TABLE_IDS, type TableId } from '../../lib/model/statutory';
-import { ClipboardUnavailableError, saveText, writeTable, writeText } from './clipboard';
+import { ClipboardUnavailableError, saveBytes, saveText, writeTable, writeText } from './clipboard';
 
 // Untyped on purpose: the keys are checked by test/export/locale-keys.test.ts, not by the generated
 // .wxt types (which lag behind a locale edit until `wxt prepare` runs again).
@@ -31,7 +31,7 @@ function uiLang(): Lang {
 }
 
 type TableAction = TableId | 'all';
-type Action = TableAction | 'csv' | 'json' | 'memo';
+type Action = TableAction | 'csv' | 'json' | 'memo' | 'docx';
 
 interface Prepared {
   tables: Record<TableAction, { tsv: string; html: string } | null>;
@@ -64,7 +64,16 @@ const LABELS: Record<Action, string> = {
   csv: 'export_saveCsv',
   json: 'export_copyJson',
   memo: 'export_copyMemo',
+  docx: 'export_saveDocx',
 };
+
+/** The Word memo, built on click: the docx library loads only then (its own chunk, not the popup's). */
+async function saveDocx(result: AuditResult, lang: Lang): Promise<string> {
+  const { memoDocx } = await import('../../lib/export/docx');
+  const name = exportFileName(result, 'docx', lang);
+  saveBytes(name, await memoDocx([result], { lang }), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  return name;
+}
 
 type Status = { ok: true; action: Action; text: string } | { ok: false; action: Action; text: string };
 
@@ -135,8 +144,11 @@ export function ExportButtons(props: { result: AuditResult }) {
         <button type="button" class="secondary" data-export="json" onClick={() => run('json', () => writeText(p.json), msg('export_done_json'))}>
           {msg(LABELS.json)}
         </button>
-        <button type="button" class="secondary" data-export="memo" style={{ gridColumn: '1 / -1' }} onClick={() => run('memo', () => writeText(p.memo), msg('export_done_memo'))}>
+        <button type="button" class="secondary" data-export="memo" onClick={() => run('memo', () => writeText(p.memo), msg('export_done_memo'))}>
           {msg(LABELS.memo)}
+        </button>
+        <button type="button" class="secondary" data-export="docx" onClick={() => run('docx', async () => void (await saveDocx(props.result, lang)), msg('export_done_docx', { file: exportFileName(props.result, 'docx', lang) }))}>
+          {msg(LABELS.docx)}
         </button>
       </div>
       {status && (

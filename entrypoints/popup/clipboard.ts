@@ -45,7 +45,16 @@ export async function writeText(text: string): Promise<void> {
  * a CSV passes its BOM at the start of the text.
  */
 export function saveText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves bytes (a .docx) as a file, the same way. */
+export function saveBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  saveBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -11,6 +11,7 @@ import { t, type Lang } from '../i18n/messages';
 import { cellLabel, tableName } from '../format/cell-label';
 import { findingNumbers } from '../format/finding-numbers';
 import type { AuditResult, Finding, Report, Severity } from '../model/schema';
+import { splitCellId, TABLE_IDS, type TableId } from '../model/statutory';
 import { placedCells } from './layout';
 import { numberText } from './spreadsheet';
 
@@ -20,7 +21,7 @@ export interface MemoOptions {
 }
 
 /** Printed names of a report's cells: 表三“(七)总计”×“自然人”. */
-function cellNames(report: Report | null, lang: Lang): Map<string, string> {
+export function cellNames(report: Report | null, lang: Lang): Map<string, string> {
   const names = new Map<string, string>();
   if (!report) return names;
   for (const c of placedCells(report, { lang })) {
@@ -41,7 +42,8 @@ function describeCell(id: string, report: Report | null, names: Map<string, stri
   return `${name} = ${shown}`;
 }
 
-function findingLines(f: Finding, n: number, report: Report | null, names: Map<string, string>, lang: Lang): string[] {
+/** A finding as memo lines: `n. message`, then indented lines (quote, cells with their values, numbers…). */
+export function findingLines(f: Finding, n: number, report: Report | null, names: Map<string, string>, lang: Lang): string[] {
   const indent = '   ';
   const lines = [`${n}. ${f.message}`];
   if (f.quote) lines.push(`${indent}${t('export_memo_quote', { quote: f.quote }, lang)}`);
@@ -53,8 +55,8 @@ function findingLines(f: Finding, n: number, report: Report | null, names: Map<s
   return lines;
 }
 
-/** The memo of one report. */
-export function reportMemo(result: AuditResult, options: MemoOptions = {}): string {
+/** The opening lines of a report's memo: title, source, year/format/published, the counts. */
+export function memoHeading(result: AuditResult, options: MemoOptions = {}): string[] {
   const lang = options.lang ?? 'zh';
   const r = result.report;
   const unknown = t('cli_unknown', {}, lang);
@@ -74,13 +76,35 @@ export function reportMemo(result: AuditResult, options: MemoOptions = {}): stri
   } else out.push(t('export_memo_unaudited', {}, lang));
 
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
-  const shownSeverities: Severity[] = options.includeInfo ? ['error', 'warning', 'info'] : ['error', 'warning'];
   const summary = t('export_memo_summary', { errors: count('error'), warnings: count('warning') }, lang);
   const hiddenInfo = options.includeInfo ? 0 : count('info');
   out.push(hiddenInfo ? `${summary}${t('export_memo_infoOmitted', { count: hiddenInfo }, lang)}` : summary);
+  return out;
+}
 
+/** The severities a memo lists: errors and warnings, info too with `includeInfo`. */
+export const memoSeverities = (options: MemoOptions = {}): Severity[] => (options.includeInfo ? ['error', 'warning', 'info'] : ['error', 'warning']);
+
+/** The statutory table a finding is about (its first cell's), null for findings about text or metadata. */
+export function findingTable(f: Finding): TableId | null {
+  const table = f.cells.length ? splitCellId(f.cells[0]!).table : null;
+  return table && (TABLE_IDS as readonly string[]).includes(table) ? table : null;
+}
+
+/** The listed findings by table (表二, 三, 四, then the rest), worst first within each; empty groups left out. */
+export function groupByTable(findings: readonly Finding[], options: MemoOptions = {}): { table: TableId | null; findings: Finding[] }[] {
+  const severities = memoSeverities(options);
+  const listed = findings.filter((f) => severities.includes(f.severity)).sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
+  return [...TABLE_IDS, null].map((table) => ({ table, findings: listed.filter((f) => findingTable(f) === table) })).filter((g) => g.findings.length > 0);
+}
+
+/** The memo of one report. */
+export function reportMemo(result: AuditResult, options: MemoOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const r = result.report;
+  const out = memoHeading(result, options);
   const names = cellNames(r, lang);
-  for (const severity of shownSeverities) {
+  for (const severity of memoSeverities(options)) {
     const findings = result.findings.filter((f) => f.severity === severity);
     if (!findings.length) continue;
     out.push('', t('export_memo_section', { severity: t(`severity_${severity}`, {}, lang), count: findings.length }, lang));

@@ -3,7 +3,6 @@
  * GBK by header only, an anti-bot 412, a script-rendered shell, a flaky 503 retried, a page that never
  * answers), NDJSON streaming, the summary, the HTML report, and the cross-year rules.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,16 +13,15 @@ import type { AuditResult } from '../../lib/model/schema';
 import { gbkPage, gbkPageReport } from '../fixtures/hostile';
 import { cleanReport, followingYear } from '../fixtures/report-data';
 import { renderPage } from '../fixtures/render';
+import { gouji } from '../helpers/cli-in-process';
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/gouji.mjs');
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [BIN, 'audit', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+/** `gouji audit …` in process (the binary's own main(); see test/helpers/cli-in-process.ts). */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = await gouji(['audit', ...args]);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 let server: Server;

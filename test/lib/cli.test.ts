@@ -4,7 +4,6 @@
  * over 1), `--json` as one array in the spec's shape, `--lang en`, info findings only with `--verbose`,
  * cells named by their printed labels, inputs detected by content, and URLs (a local server).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { gbkPage, gbkPageReport, pdfOnlyPage } from '../fixtures/hostile';
 import { renderPage } from '../fixtures/render';
 import { addExtraRow, blankCell, breakRowTotal, cleanReport, expectedValue } from '../fixtures/report-data';
 import { textDump } from './helpers/text-dump';
+import { gouji as inProcess } from '../helpers/cli-in-process';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS_DIR = process.env.GOUJI_SEEDS_DIR ?? join(ROOT, '../shared/seeds');
@@ -27,13 +27,10 @@ interface Run {
   stderr: string;
 }
 
-function gouji(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/gouji.mjs', 'audit', ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** `gouji audit …` in process (the binary's own main(); see test/helpers/cli-in-process.ts). */
+async function gouji(...args: string[]): Promise<Run> {
+  const run = await inProcess(['audit', ...args]);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 function json(run: Run): unknown[] {
