@@ -3,6 +3,7 @@
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
 import { findingNumbers } from '../../lib/format/finding-numbers';
+import { isKind } from '../../lib/rules/catalogue';
 import type { Finding, Severity } from '../../lib/model/schema';
 import { formatSum, type SelectionSums } from '../../lib/selection/sums';
 import { ReportMeta } from '../../components/ReportMeta';
@@ -241,7 +242,7 @@ export function Panel(props: PanelProps) {
             <Notes audit={audit} />
             {!report && (
               <p class="note bad" role="alert" data-note="no-report">
-                {result.findings.find((f) => f.rule.startsWith('input.'))?.message ?? msg('ui_noReport')}
+                {result.findings.find((f) => isKind(f.rule, 'input') || isKind(f.rule, 'internal'))?.message ?? msg('ui_noReport')}
               </p>
             )}
             {report && shown.length === 0 && (

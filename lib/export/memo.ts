@@ -10,6 +10,7 @@
 import { t, type Lang } from '../i18n/messages';
 import { cellLabel, tableName } from '../format/cell-label';
 import { findingNumbers } from '../format/finding-numbers';
+import { ruleMeta } from '../rules/catalogue';
 import type { AuditResult, Finding, Report, Severity } from '../model/schema';
 import { splitCellId, TABLE_IDS, type TableId } from '../model/statutory';
 import { placedCells } from './layout';
@@ -87,6 +88,9 @@ export const memoSeverities = (options: MemoOptions = {}): Severity[] => (option
 
 /** The statutory table a finding is about (its first cell's), null for findings about text or metadata. */
 export function findingTable(f: Finding): TableId | null {
+  // A rule about one table (the catalogue's `tables`) belongs there; a rule about any table, by its first cell.
+  const declared = ruleMeta(f.rule)?.tables ?? [];
+  if (declared.length === 1) return declared[0]!;
   const table = f.cells.length ? splitCellId(f.cells[0]!).table : null;
   return table && (TABLE_IDS as readonly string[]).includes(table) ? table : null;
 }
