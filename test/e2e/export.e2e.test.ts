@@ -84,7 +84,7 @@ describe('exporting from the popup', () => {
     return (await status.textContent()) ?? '';
   }
 
-  it('the popup shows the seven export buttons for a report with all three tables', async () => {
+  it('the popup shows the eight export buttons for a report with all three tables', async () => {
     expect(result.report).not.toBeNull();
     const actions = await popup.locator('#exports [data-export]').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-export'), (b as HTMLButtonElement).disabled]));
     expect(actions).toEqual([
@@ -95,6 +95,7 @@ describe('exporting from the popup', () => {
       ['csv', false],
       ['json', false],
       ['memo', false],
+      ['docx', false],
     ]);
   });
 

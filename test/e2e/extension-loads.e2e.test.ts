@@ -85,7 +85,15 @@ describe('the built extension in Chromium', () => {
     // child process, so it is unset here unless someone exported it.
     expect(process.env.GOUJI_E2E).toBeUndefined();
     const { default: config } = await import('../../wxt.config');
-    const manifest = config.manifest as { host_permissions?: string[]; permissions?: string[] };
+    // The manifest is a function of the target browser: check the Chrome and the Firefox one.
+    type Manifest = { host_permissions?: string[]; permissions?: string[] };
+    const make = config.manifest as unknown as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Manifest;
+    for (const browser of ['firefox']) {
+      const other = make({ browser, manifestVersion: 2, mode: 'production', command: 'build' });
+      expect(other.host_permissions).toBeUndefined();
+      expect(other.permissions).not.toContain('<all_urls>');
+    }
+    const manifest = make({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' });
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.permissions).not.toContain('<all_urls>');
   });

@@ -217,7 +217,7 @@ describe('the reviewer\'s toolkit', () => {
     const xml = strFromU8(files['word/document.xml']!);
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain('审核意见：临川县交通运输局2023年政府信息公开工作年度报告');
-    expect(text).toContain('三、收到和处理政府信息公开申请情况（3 处）');
+    expect(text).toContain('三、收到和处理政府信息公开申请情况（2 处）');
     expect(await popup.locator('[data-export-status="ok"]').textContent()).toMatch(/^已保存 .*\.docx$/);
     await popup.screenshot({ path: join(SHOTS, 'toolkit-popup.png') });
     await popup.close();
