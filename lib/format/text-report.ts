@@ -27,7 +27,8 @@ export function textReport(result: AuditResult, opts: TextReportOptions): string
   const shown = result.findings.filter((f) => opts.verbose || f.severity !== 'info');
   for (const f of shown) {
     const numbers = f.expected !== undefined || f.actual !== undefined ? ` ${t('cli_numbers', { expected: f.expected ?? '—', actual: f.actual ?? '—' }, lang)}` : '';
-    out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}`);
+    const page = f.page !== undefined ? ` ${t('cli_page', { page: f.page }, lang)}` : '';
+    out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}${page}`);
     if (opts.verbose && f.stack) out.push(...f.stack.split('\n').map((line) => `      ${line.trim()}`));
   }
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;

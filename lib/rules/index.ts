@@ -55,6 +55,9 @@ export const OTHER_RULE_IDS = [
   'internal.rule-failed',
   'internal.error',
   'input.image-only',
+  // A .doc/.wps read as text whose tables were not all rebuilt; a page whose attachment was audited instead.
+  'input.doc-text-only',
+  'input.attachment-audited',
   'text.repeated-section',
   'text.repeated-report',
   // A whole-area report against the sum of its roster units' reports (lib/roster/rollup.ts, `--roster`).

@@ -7,8 +7,15 @@ import { layoutPages, printedTitle, type DocumentLayout } from './layout';
 import { loadPdfjs } from './pdfjs';
 import { readPage } from './read-page';
 
+/** What a page held, for telling a scan (pictures, no text) from a text PDF. */
+export interface PageSummary {
+  number: number;
+  textChars: number;
+  images: number;
+}
+
 export type PdfRead =
-  | { ok: true; layout: DocumentLayout; pages: PageContent[] }
+  | { ok: true; layout: DocumentLayout; pages: PageSummary[] }
   | { ok: false; reason: 'encrypted' | 'damaged'; error: string };
 
 /** Pages beyond this are not read (reports run to a few dozen pages). */
@@ -28,9 +35,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       page.cleanup();
     }
     const layout = layoutPages(pages, printedTitle(pages));
+    const summaries = pages.map((p) => ({ number: p.number, textChars: p.runs.reduce((n, r) => n + r.text.trim().length, 0), images: p.images.length }));
     if (doc.numPages > count) layout.page.limits.truncated.push(`${doc.numPages - count} pages after page ${count}`);
     await doc.destroy();
-    return { ok: true, layout, pages };
+    return { ok: true, layout, pages: summaries };
   } catch (error) {
     await task.destroy().catch(() => undefined);
     const name = (error as Error)?.name ?? '';
