@@ -253,6 +253,8 @@ function main(): void {
   console.log('\nWhere the audit time goes (medians, ms): parse5 alone, the page walk on top of it, recognition, rules + messages.');
   console.log(['page', 'parse5', 'walk', 'recognise', 'rules', 'sum', 'audit result'].map((h, i) => pad(h, [8, 9, 9, 10, 9, 9, 24][i]!, i > 0 && i < 6)).join('  '));
   for (const r of phaseRows) console.log(r);
+  // Documents (PDF, Word): their own script, in a process of its own (pdf.js stays out of these figures).
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./documents.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
   console.log(`\nload average at the end: ${load1()} (figures from a busy machine are noisy: compare ratios, not times).`);
 }
 
