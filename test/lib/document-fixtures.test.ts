@@ -1,8 +1,9 @@
 /**
  * Documents made from fixture pages whose true cells are known (scripts/make-documents.ts, committed):
  * LibreOffice's .docx, its PDF and .doc, and Chromium's printed PDF read as the same cells, with the
- * same findings as the page. And the WPS template's merged cells reach the HTML path intact.
+ * same findings as the page. And the WPS template's merged cells reach the HTML path intact (as mammoth reads them).
  */
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe.each([
   });
 });
 
-describe('the WPS 2021 template (.docx) through mammoth', async () => {
+describe('the WPS 2021 template (.docx): merged cells reach the HTML path', async () => {
   const bytes = read('template-2021-wps.docx');
   const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
   const docx = await readDocx(bytes);
@@ -63,6 +64,13 @@ describe('the WPS 2021 template (.docx) through mammoth', async () => {
     // 三、本年度办理结果 spans the 22 result rows; (三)不予公开 its 8 items.
     expect(rowspans).toContain(22);
     expect(rowspans).toContain(8);
+  });
+
+  it('reads the same merges as mammoth (which keeps vMerge too, at twice the cost)', async () => {
+    const mammoth = ((await import('mammoth')) as unknown as { default: typeof import('mammoth') }).default;
+    const theirs = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) } as unknown as { arrayBuffer: ArrayBuffer })).value;
+    const spans = (h: string) => [...h.matchAll(/(colspan|rowspan)="(\d+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(spans(html)).toEqual(spans(theirs));
   });
 
   it('is recognised as the 2021 format with every statutory row, all cells blank', async () => {

@@ -3,7 +3,7 @@
  * .docx is refused from its central directory, before anything is inflated (and fflate never inflates
  * an entry beyond the size its directory declares). Images and embedded objects are not unzipped.
  */
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { unzipSync, type Unzipped } from 'fflate';
 
 /** All the text parts of a report together stay far below this (a 100-page report's document.xml is ~5 MB). */
 export const MAX_DOCX_UNZIPPED = 64 * 1024 * 1024;
@@ -29,9 +29,4 @@ export function unzipDocx(bytes: Uint8Array): DocxParts {
   } catch (error) {
     return { ok: false, reason: 'damaged', error: String((error as Error)?.message ?? error) };
   }
-}
-
-/** The text parts again as a small zip (stored, not compressed) for a reader that wants a whole file. */
-export function rezip(parts: Unzipped): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, [data, { level: 0 }]])));
 }
