@@ -112,6 +112,11 @@ export function App() {
           <ExportButtons result={state.audit.main.result} />
         </section>
       )}
+      <p class="audit-file">
+        <button type="button" id="audit-file" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/audit-file.html' as '/popup.html') })}>
+          {msg('ui_auditFile_open')}
+        </button>
+      </p>
       {tabId !== null && (
         <div class="actions">
           <button type="button" id="run-audit" onClick={() => run({ type: 'gouji:audit', tabId })} disabled={state.kind === 'working'}>
