@@ -3,8 +3,9 @@
  * offline — nothing is uploaded — and shown as the report view: the tables redrawn with the findings'
  * cells marked, the findings list (select → scroll to the cell), the exports and the memo.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { unreadableResult } from '../../lib/audit';
 import { auditFile } from '../../lib/document/index';
 import { tablesHtml } from '../../lib/export/html-table';
 import type { AuditResult } from '../../lib/model/schema';
@@ -74,6 +75,25 @@ export function App() {
     setFiles((before) => [...done, ...before]);
     setBusy(false);
   };
+  // Opened from the popup on a tab showing a PDF: fetch it (under activeTab, the tab's origin) and audit it.
+  useEffect(() => {
+    const url = new URLSearchParams(location.search).get('url');
+    if (!url) return;
+    setBusy(true);
+    (async () => {
+      const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || url);
+      let result: AuditResult;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        result = (await auditFile(new Uint8Array(await response.arrayBuffer()), url, { lang })).result;
+      } catch (error) {
+        result = unreadableResult(url, { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } }, { lang });
+      }
+      setFiles((before) => [{ name, result }, ...before]);
+      setBusy(false);
+    })();
+  }, []);
   return (
     <main
       onDragOver={(e) => e.preventDefault()}

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, type ExtensionSession } from './harness';
+import { launchWithExtension, ROOT, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
 
 const SAMPLE = join(ROOT, 'test/fixtures/documents/hongze-2023.pdf');
 const DOCX = join(ROOT, 'test/fixtures/documents/generated/report-2019.docx');
@@ -38,5 +38,32 @@ describe('审核文件 (audit files dropped or picked)', () => {
     expect(await docx.locator('table[data-table="applications"]').count()).toBe(1);
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'audit-file.png'), fullPage: false });
+  }, 120_000);
+});
+
+describe('a tab showing a PDF', () => {
+  let ext: ExtensionSession;
+  let server: FixtureServer;
+  beforeAll(async () => {
+    ext = await launchWithExtension();
+    server = await serveFixtures(join(ROOT, 'test/fixtures/documents'));
+  }, 120_000);
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  // Headless Chromium downloads a PDF instead of showing it, so the popup's step (a tab whose URL is a
+  // PDF → tabs.create(audit-file.html?url=…)) is not driven here; the report view's side is: it fetches
+  // the PDF (the e2e build's host permission standing in for activeTab) and audits it.
+  it('the report view opened for a PDF tab fetches that PDF and audits it', async () => {
+    const url = server.url('/hongze-2023.pdf');
+    const view = await ext.context.newPage();
+    await view.goto(ext.extensionUrl(`audit-file.html?url=${encodeURIComponent(url)}`));
+    const section = view.locator('section.file[data-file="hongze-2023.pdf"]');
+    await section.locator('.finding.error').first().waitFor({ timeout: 60_000 });
+    expect(await section.locator('.finding.error').count()).toBe(2);
+    expect(await section.locator('[data-cell="appeals/counts/suit_after_review.total"].mark-error').count()).toBe(1);
+    await view.screenshot({ path: join(SHOTS, 'pdf-tab.png') });
   }, 120_000);
 });
