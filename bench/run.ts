@@ -256,6 +256,8 @@ function main(): void {
   for (const r of phaseRows) console.log(r);
   console.log('');
   for (const line of compareBench()) console.log(line);
+  // Documents (PDF, Word): their own script, in a process of its own (pdf.js stays out of these figures).
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./documents.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
   console.log(`\nload average at the end: ${load1()} (figures from a busy machine are noisy: compare ratios, not times).`);
 }
 

@@ -22,6 +22,7 @@ import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
+  inputs: saved pages (HTML, MHTML, text), PDF, Word (.docx; .doc/.wps best effort), by content
   --json            one JSON array, every finding included (the spec's shape); same as --format json
   --format F        text (default) | json | csv | tsv (one row per cell, for pivot tables) |
                     wide-csv (one row per report, a column per cell) | memo (审核意见) |

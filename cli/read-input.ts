@@ -63,7 +63,7 @@ async function fetchInput(url: string, options: FetchOptions): Promise<InputByte
   return last;
 }
 
-const PAGE_FILE = /\.(html?|shtml|xhtml|jsp|aspx?|php|mhtml?|txt)$/i;
+const PAGE_FILE = /\.(html?|shtml|xhtml|jsp|aspx?|php|mhtml?|txt|pdf|docx?|wps)$/i;
 const GLOB_CHAR = /[*?[]/;
 
 async function walk(dir: string): Promise<string[]> {

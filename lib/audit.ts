@@ -12,6 +12,7 @@ import { stableHash } from './hash';
 import { ruleMessageKey, t, type Lang } from './i18n/messages';
 import { ruleMeta } from './rules/catalogue';
 import type { AuditResult, Cell, Finding } from './model/schema';
+import { publisherKind, type ReportMeta } from './recognize/meta';
 import { recognise, type Recognition } from './recognize/recognize';
 import { makeContext, type Rule } from './rules/context';
 import { RULES } from './rules/index';
@@ -26,6 +27,14 @@ export interface AuditOptions {
   rules?: readonly Rule[];
   /** Called with the page read, before recognition: the year-over-year comparison keeps its text lines. */
   onPage?: (page: PageDoc) => void;
+  /** What the page that links a document says of it: fills the metadata the document lacks. */
+  context?: DocumentContext;
+}
+
+export interface DocumentContext {
+  agency?: string | null;
+  year?: number | null;
+  published?: string | null;
 }
 
 /** Inputs larger than this get input.too-large (real report pages are well under 1 MB; 20 MB pages are audited). */
@@ -33,7 +42,7 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Why an input could not be read; each reason has its message (rule_input_unreadable__<reason>). */
 export interface Unreadable {
-  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'folder';
+  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'folder' | 'encrypted' | 'damaged' | 'unzipLimit';
   params?: Record<string, string | number>;
 }
 
@@ -41,6 +50,8 @@ export interface DetailedAudit {
   result: AuditResult;
   /** Where each canonical cell was printed, for marking it on the page. */
   sources: Record<string, CellSource>;
+  /** A page with no report but a link to its file: the link, and what the page says of the report. */
+  attachment?: { href: string; text: string; context: DocumentContext };
 }
 
 function safeDecodeUri(href: string): string {
@@ -121,6 +132,15 @@ function localizeStructureParams(draft: FindingDraft, lang: Lang): FindingDraft 
   return { ...draft, params: p };
 }
 
+/** The document's own metadata first; what the linking page says fills the gaps. */
+function withContext(meta: ReportMeta, context: DocumentContext): void {
+  const agency = meta.agency;
+  meta.agency ??= context.agency ?? null;
+  meta.year ??= context.year ?? null;
+  meta.published ??= context.published ?? null;
+  if (meta.agency !== agency) meta.kind = publisherKind(meta.agency, meta.title);
+}
+
 function inputFailure(source: string, draft: FindingDraft, lang: Lang): DetailedAudit {
   return { result: { source, report: null, findings: linkRelated([render(draft, lang)]) }, sources: {} };
 }
@@ -138,15 +158,18 @@ export function auditPageDetailed(page: PageDoc, source: string, options: AuditO
     if (!attachment && page.tables.length === 0 && page.lines.join('').length < EMPTY_SHELL_CHARS) {
       return inputFailure(source, { rule: 'input.unreadable', severity: 'error', messageKey: 'input.unreadable#emptyShell', params: {}, cells: [] }, lang);
     }
-    return inputFailure(
+    const failure = inputFailure(
       source,
       attachment
         ? { rule: 'input.no-report', severity: 'error', messageKey: 'input.no-report#attachment', params: { attachment: `${attachment.text} (${attachment.href})` }, cells: [] }
         : { rule: 'input.no-report', severity: 'error', params: {}, cells: [] },
       lang,
     );
+    if (attachment) failure.attachment = { href: attachment.href, text: attachment.text, context: { agency: recognised.meta.agency, year: recognised.meta.year, published: recognised.meta.published } };
+    return failure;
   }
   const recognition = recognised.recognition;
+  if (options.context) withContext(recognition.meta, options.context);
   const ctx = makeContext(recognition, lang, options.today);
   const drafts: FindingDraft[] = recognition.findings.map((d) => localizeStructureParams(d, lang));
   // A size guard cut the page short: the audit covers what was read, and says what was not.
@@ -223,4 +246,16 @@ export function unreadableResult(source: string, why: Unreadable, options: Audit
 /** An input over the size guard, said as such and not audited. */
 export function tooLargeResult(source: string, size: number, options: AuditOptions = {}): AuditResult {
   return inputFailure(source, { rule: 'input.too-large', severity: 'error', params: { size: formatBytes(size), limit: formatBytes(MAX_INPUT_BYTES) }, cells: [] }, options.lang ?? 'zh').result;
+}
+
+/** A result that is one finding about the input (a document that could not be read, and why). */
+export function failureResult(source: string, draft: FindingDraft, options: AuditOptions = {}): AuditResult {
+  return inputFailure(source, draft, options.lang ?? 'zh').result;
+}
+
+/** Adds a finding about how the input was read (a warning of a document reader), in severity order. */
+export function addInputFinding(result: AuditResult, draft: FindingDraft, options: AuditOptions = {}): void {
+  const [finding] = linkRelated([render(draft, options.lang ?? 'zh')]);
+  const at = result.findings.findIndex((f) => SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[draft.severity]);
+  result.findings.splice(at < 0 ? result.findings.length : at, 0, finding!);
 }

@@ -17,7 +17,10 @@ function panelHint(panel: TabAudit['panel']): string {
   return msg(panel.side === 'left' ? 'ui_popupHint_left' : 'ui_popupHint_right');
 }
 
-type State = { kind: 'working' } | { kind: 'done'; audit: TabAudit } | { kind: 'failed'; message: string } | { kind: 'cleared' };
+/** A PDF by its address (the viewer shows it under the PDF's own URL). */
+const PDF_URL = /^(?:https?|file):\/\/[^?#]+\.pdf(?:$|[?#])/i;
+
+type State = { kind: 'working' } | { kind: 'pdf' } | { kind: 'done'; audit: TabAudit } | { kind: 'failed'; message: string } | { kind: 'cleared' };
 
 /** Which tab to audit. `?tabId=N` exists for the e2e tests: Playwright opens popup.html as an ordinary
  *  tab, so "the active tab" would be the popup itself (the Accessibility Insights trick). */
@@ -61,6 +64,13 @@ export function App() {
       try {
         const id = await targetTabId();
         setTabId(id);
+        // A tab showing a PDF (the browser's viewer cannot be scripted): Gouji's report view fetches it.
+        const url = (await browser.tabs.get(id).catch(() => null))?.url ?? '';
+        if (PDF_URL.test(url)) {
+          await browser.tabs.create({ url: `${browser.runtime.getURL('/audit-file.html' as '/popup.html')}?url=${encodeURIComponent(url)}` });
+          setState({ kind: 'pdf' });
+          return;
+        }
         const stored = await send({ type: 'gouji:get', tabId: id });
         if (stored?.ok) setState({ kind: 'done', audit: stored.audit });
         else await run({ type: 'gouji:audit', tabId: id });
@@ -81,6 +91,11 @@ export function App() {
       {state.kind === 'failed' && (
         <p role="alert" class="error" id="failed">
           {msg('popupFailed')} {state.message}
+        </p>
+      )}
+      {state.kind === 'pdf' && (
+        <p role="status" id="pdf-opened">
+          {msg('ui_pdfOpened')}
         </p>
       )}
       {state.kind === 'cleared' && (
@@ -112,6 +127,11 @@ export function App() {
           <ExportButtons result={state.audit.main.result} />
         </section>
       )}
+      <p class="audit-file">
+        <button type="button" id="audit-file" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/audit-file.html' as '/popup.html') })}>
+          {msg('ui_auditFile_open')}
+        </button>
+      </p>
       {tabId !== null && (
         <div class="actions">
           <button type="button" id="run-audit" onClick={() => run({ type: 'gouji:audit', tabId })} disabled={state.kind === 'working'}>

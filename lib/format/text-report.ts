@@ -29,7 +29,8 @@ export function textReport(result: AuditResult, opts: TextReportOptions): string
   for (const f of shown) {
     const worded = findingNumbers(f, (key, params) => t(key, params, lang));
     const numbers = worded ? ` [${worded}]` : '';
-    out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}`);
+    const page = f.page !== undefined ? ` ${t('cli_page', { page: f.page }, lang)}` : '';
+    out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}${page}`);
     if (opts.verbose && f.stack) out.push(...f.stack.split('\n').map((line) => `      ${line.trim()}`));
   }
   const count = (s: string) => result.findings.filter((f) => f.severity === s).length;

@@ -17,8 +17,12 @@ export interface Relation {
   varies: 'row' | 'column';
 }
 
-export function relationsFor(format: FormatId): Relation[] {
-  const rows = APPLICATION_ROWS[format];
+/** `collapsedOther`: a 2021 table 三 printing (六)其他处理 as one row — that row stands in for its three items. */
+export function relationsFor(format: FormatId, collapsedOther = false): Relation[] {
+  const rows =
+    format === '2021' && collapsedOther
+      ? APPLICATION_ROWS['2019'].filter((r) => r.id === 'result.other' || APPLICATION_ROWS['2021'].some((x) => x.id === r.id))
+      : APPLICATION_ROWS[format];
   const out: Relation[] = [];
   for (const row of rows) {
     out.push({

@@ -88,5 +88,20 @@ export function matchLabel(printed: LabelKey, statutory: LabelKey): MatchQuality
   if (tol === 0) return null;
   // Added words after the label (行政许可事项) are a variant too, when the statutory label is specific enough.
   if (printed.core.startsWith(statutory.core) && printed.core.length <= statutory.core.length * 2) return 'variant';
-  return editDistance(printed.core, statutory.core, tol) <= tol ? 'variant' : null;
+  if (editDistance(printed.core, statutory.core, tol) <= tol) return 'variant';
+  return droppedRun(printed.core, statutory.core) ? 'variant' : null;
+}
+
+/**
+ * The statutory label with one run of characters left out (其他法律行政止公开 for 其他法律行政法规禁止公开:
+ * a typo, or a wrapped cell that lost a line): at least 6 characters kept, at most a third dropped, and
+ * the printed label keeps the statutory one's start and end (2 characters each at least).
+ */
+function droppedRun(printed: string, statutory: string): boolean {
+  const dropped = statutory.length - printed.length;
+  if (printed.length < 6 || dropped < 1 || dropped * 3 > statutory.length) return false;
+  let head = 0;
+  while (head < printed.length && printed[head] === statutory[head]) head++;
+  const tail = printed.length - head;
+  return head >= 2 && tail >= 2 && statutory.endsWith(printed.slice(head));
 }

@@ -56,6 +56,8 @@ export interface Recognition {
   foundTables: Set<TableId>;
   /** A report on a year before 2019: the old format is not modelled. */
   unsupported: boolean;
+  /** A format 2021 table 三 that prints (六)其他处理 as one row: sums use it in place of its three items. */
+  collapsedOther?: boolean;
   lines: string[];
 }
 
@@ -101,6 +103,8 @@ function buildRowEntries(): RowEntry[] {
   return entries;
 }
 const ROW_ENTRIES = buildRowEntries();
+/** (六)其他处理 as one row, read in a 2021 table that prints it so. */
+const otherRowDef = APPLICATION_ROWS['2019'].find((r) => r.id === 'result.other')!;
 const GROUP_KEYS = APPLICATION_GROUPS.map((g) => ({ group: g, key: labelKey(g) }));
 const ACTIVE_HEADERS = FORMAT_IDS.flatMap((f) => ACTIVE_HEADER_EVIDENCE[f].map((h) => ({ format: f, key: labelKey(h) })));
 const BARE_TOTAL = APPLICATION_COLUMNS.find((c) => c.id === 'total')!.label.zh;
@@ -369,6 +373,8 @@ function scanRows(rows: LogicalRow[]): Scan {
 interface Formats {
   format: FormatId;
   tableFormats: Partial<Record<TableId, FormatId>>;
+  /** A format 2021 table 三 printing (六)其他处理 as one row (the spec's partly updated template). */
+  collapsedOther: boolean;
 }
 
 /** Job 2: the format of each table, from what is printed (headers, rows of one format, value counts), else the year. */
@@ -386,12 +392,17 @@ function decideFormats(scan: Scan, year: number | null): Formats {
   const hasTable = (t: TableId) => [...matches.values()].some((m) => m.entry.table === t);
   const tableFormats: Partial<Record<TableId, FormatId>> = {};
   const activeEvidence = decide(evidence.active);
+  // (六)其他处理 as one row is all that tells a 2019 table 三 from a 2021 one, and partly updated 2021
+  // templates print it so too: alone, it does not decide the table's format — table 二 or the year does.
+  const oneRowOther = [...matches.values()].some((m) => m.entry.table === 'applications' && m.entry.rowId === 'result.other' && !m.heading) && ![1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`));
+  if (oneRowOther) evidence.applications['2019'] -= WEIGHTS.applicationsRowOfOneFormat;
   const applicationsEvidence = decide(evidence.applications);
-  const format: FormatId = applicationsEvidence ?? activeEvidence ?? formatForYear(year) ?? '2021';
+  const format: FormatId = applicationsEvidence ?? activeEvidence ?? formatForYear(year) ?? (oneRowOther ? '2019' : '2021');
   if (hasTable('active')) tableFormats.active = activeEvidence ?? format;
   if (hasTable('applications')) tableFormats.applications = applicationsEvidence ?? format;
+  const collapsedOther = oneRowOther && tableFormats.applications === '2021';
   if (appeals) tableFormats.appeals = format;
-  return { format, tableFormats };
+  return { format, tableFormats, collapsedOther };
 }
 
 interface Placed {
@@ -401,7 +412,7 @@ interface Placed {
 }
 
 /** Job 3: every value of the matched rows placed in its canonical cell; missing and extra rows reported. */
-function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
+function placeCells(scan: Scan, { format, tableFormats, collapsedOther }: Formats): Placed {
   const { matches, extras, headerWordsSeen } = scan;
   const findings: FindingDraft[] = [];
   const cells = new Map<string, ReportCell>();
@@ -427,13 +438,13 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
     const f = tableFormats[table];
     if (!f) continue;
     foundTables.add(table);
-    const defs = statutoryRows(table, f);
+    const defs = statutoryRows(table, f).flatMap((d) => (table === 'applications' && collapsedOther && d.id === 'result.other.1' ? [otherRowDef, d] : [d]));
     for (const def of defs) {
       const m = matches.get(`${table}/${def.id}`);
       if (!m) {
         findings.push({
           rule: 'structure.missing-row',
-          severity: 'error',
+          severity: collapsedOther && def.id.startsWith('result.other.') ? 'warning' : 'error',
           params: { table, row: def.id },
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
@@ -529,7 +540,7 @@ export function recognise(page: PageDoc): RecognitionResult {
   const { cells, findings, foundTables } = placeCells(scan, formats);
   return {
     ok: true,
-    recognition: { meta, format: formats.format, tableFormats: formats.tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },
+    recognition: { meta, format: formats.format, tableFormats: formats.tableFormats, cells, findings, sections, foundTables, unsupported: false, ...(formats.collapsedOther ? { collapsedOther: true } : {}), lines },
   };
 }
 

@@ -57,10 +57,13 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   rule('rollup.sum-mismatch', 'region', { tables: [...SUMS], severity: 'info', reads: ['applications/*/*', 'appeals/counts/*'], numbers: 'expected' }),
   // The input itself, and Gouji's own faults.
   rule('input.no-report', 'input', { variants: ['attachment'] }),
-  rule('input.unreadable', 'input', { variants: ['empty', 'binary', 'pdf', 'encoding', 'folder', 'open', 'missing', 'fetch', 'http', 'challenge', 'timeout', 'emptyShell'] }),
+  rule('input.unreadable', 'input', { variants: ['empty', 'binary', 'pdf', 'encoding', 'folder', 'open', 'missing', 'fetch', 'http', 'challenge', 'timeout', 'emptyShell', 'encrypted', 'damaged', 'unzipLimit'] }),
   rule('input.too-large', 'input'),
   rule('input.truncated', 'input'),
   rule('input.image-only', 'input'),
+  // Documents: a .doc/.wps read as text whose tables were not all rebuilt; a page whose attachment was audited instead.
+  rule('input.doc-text-only', 'input', { severity: 'warning' }),
+  rule('input.attachment-audited', 'input', { severity: 'info' }),
   rule('internal.rule-failed', 'internal'),
   rule('internal.error', 'internal'),
 ];

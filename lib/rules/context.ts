@@ -21,6 +21,6 @@ export interface Rule {
 
 export function makeContext(recognition: Recognition, lang: Lang, today = new Date()): RuleContext {
   const format = recognition.tableFormats.applications ?? recognition.format;
-  const relations = format && !recognition.unsupported ? relationsFor(format) : [];
+  const relations = format && !recognition.unsupported ? relationsFor(format, recognition.collapsedOther === true) : [];
   return { recognition, relations, solution: solveBlanks(recognition, relations), lang, today };
 }

@@ -78,11 +78,14 @@ describe('batch audits', { timeout: 60_000 }, () => {
     writeFileSync(list, `# one a line\n${join(dir, 'a-2020.html')}\n`);
     const { code, stdout } = await cli(['--json', '--list', list, join(dir, 'nested')]);
     const results = JSON.parse(stdout) as AuditResult[];
-    expect(results.map((r) => r.source.split('/').pop())).toEqual(['b-2021.html', 'a-2020.html']);
+    // A folder's documents are inputs too: the damaged PDF says so, the batch goes on.
+    expect(results.map((r) => r.source.split('/').pop())).toEqual(['b-2021.html', 'notes.pdf', 'a-2020.html']);
+    expect(results[1]!.findings.map((f) => f.message)).toEqual([expect.stringMatching(/PDF 文件已损坏或不完整/)]);
     const later = results[0]!;
     const cross = later.findings.find((f) => f.rule === 'cross-year.carried-over');
     expect(cross).toMatchObject({ severity: 'error', cells: ['applications/carried_over/total'], previous: { source: join(dir, 'a-2020.html'), cells: ['applications/carried_forward/total'] } });
-    expect(code).toBe(1);
+    // 2: an input (the damaged PDF) could not be audited.
+    expect(code).toBe(2);
     const globbed = await cli(['--json', `${dir}/**/*.html`]);
     expect((JSON.parse(globbed.stdout) as AuditResult[]).length).toBe(2);
   });
@@ -90,7 +93,7 @@ describe('batch audits', { timeout: 60_000 }, () => {
   it('--ndjson streams one result a line, then the cross-year findings of the later report', async () => {
     const { stdout } = await cli(['--ndjson', dir]);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as AuditResult & { crossYear?: AuditResult['findings'] });
-    expect(lines.filter((l) => 'report' in l)).toHaveLength(3);
+    expect(lines.filter((l) => 'report' in l)).toHaveLength(4);
     const cross = lines.find((l) => l.crossYear);
     expect(cross?.source).toBe(join(dir, 'nested/deeper/b-2021.html'));
     expect(cross?.crossYear?.map((f) => f.rule)).toContain('cross-year.carried-over');
@@ -121,7 +124,7 @@ describe('batch audits', { timeout: 60_000 }, () => {
   it('prints a summary after the text reports and writes a self-contained HTML report', async () => {
     const htmlFile = join(dir, 'report.html');
     const { stdout } = await cli(['--html', htmlFile, dir]);
-    expect(stdout).toMatch(/共读取 3 个页面，识别出 2 份年度报告，1 个无法审核/);
+    expect(stdout).toMatch(/共读取 4 个页面，识别出 2 份年度报告，2 个无法审核/);
     expect(stdout).toMatch(/cross-year\.carried-over/);
     expect(stdout).toMatch(/公开率/);
     const html = readFileSync(htmlFile, 'utf8');

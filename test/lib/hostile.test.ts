@@ -6,12 +6,18 @@
  * input.* finding or a correct audit (one report, the right cells) — never a crash, a hang or OOM.
  */
 import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditFile } from '../../lib/document/index';
 import { MAX_INPUT_BYTES, auditBytes, auditHtml } from '../../lib/audit';
 import type { AuditResult } from '../../lib/model/schema';
 import {
   HOSTILE_CASES,
   bigPage,
+  encryptedPdf,
+  longPdf,
+  scannedPdf,
+  zipBombDocx,
   bigPageReport,
   gbkEncode,
   gbkPage,
@@ -298,5 +304,72 @@ describe('text dumps in the four forms of the seeds', () => {
     const got = Object.fromEntries(cellIds('2021', 'appeals').map((id) => [id, values(result)[id]]));
     const want = Object.fromEntries(cellIds('2021', 'appeals').map((id) => [id, expectedValue(r.cells[id]!)]));
     expect(got).toEqual(want);
+  });
+});
+
+describe('hostile documents (issue 12): a clear message, bounded time and memory, never a crash', () => {
+  const SAMPLE = readFileSync(new URL('../fixtures/documents/hongze-2023.pdf', import.meta.url));
+  const file = (bytes: Uint8Array, source = 'input') => auditFile(new Uint8Array(bytes), source, { today: TODAY });
+  const only = (r: AuditResult) => r.findings.map((f) => [f.rule, f.message]);
+
+  it('a scanned PDF (pictures, no text layer): 表格为图片，无法核对, with the pages', async () => {
+    const { result } = await file(scannedPdf(3));
+    expect(result.report).toBeNull();
+    expect(only(result)).toEqual([['input.image-only', '表格为图片，无法核对（第 1–3 页）']]);
+    const en = await auditFile(new Uint8Array(scannedPdf(1)), 'scan.pdf', { lang: 'en' });
+    expect(en.result.findings[0]!.message).toBe('The tables are images and cannot be checked (page 1)');
+  });
+
+  it('an encrypted PDF says so', async () => {
+    const { result } = await file(encryptedPdf());
+    expect(only(result)).toEqual([['input.unreadable', expect.stringContaining('已加密')]]);
+  });
+
+  it.each([
+    ['truncated to 60 %', 0.6],
+    ['truncated to its first 3 KB', 3000 / SAMPLE.length],
+  ])('a PDF %s: damaged or incomplete', async (_n, share) => {
+    const { result } = await file(SAMPLE.subarray(0, Math.floor(SAMPLE.length * share)));
+    expect(result.report).toBeNull();
+    expect(only(result)).toEqual([['input.unreadable', expect.stringContaining('已损坏或不完整')]]);
+  });
+
+  it('a zero-byte file: empty', async () => {
+    expect(only((await file(new Uint8Array())).result)).toEqual([['input.unreadable', '无法读取：输入为空']]);
+  });
+
+  it('a 200-page PDF (no report) is read whole and answers no-report', async () => {
+    const { result } = await file(longPdf(200));
+    expect(result.findings.map((f) => f.rule)).toEqual(['input.no-report']);
+  }, 120_000);
+
+  it('a zip bomb posing as .docx is refused from its directory, before inflating', async () => {
+    const bomb = zipBombDocx(80 * 1024 * 1024);
+    const before = process.memoryUsage().arrayBuffers;
+    const { result } = await file(bomb, 'bomb.docx');
+    expect(only(result)).toEqual([['input.unreadable', expect.stringContaining('疑为压缩炸弹')]]);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('a damaged .docx (a zip header and garbage): damaged', async () => {
+    const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
+    expect(only((await file(bytes, 'x.docx')).result)).toEqual([['input.unreadable', expect.stringContaining('Word 文件已损坏或不完整')]]);
+  });
+
+  it('a damaged .doc (the OLE signature and garbage): damaged', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 3)]);
+    expect(only((await file(bytes, 'x.doc')).result)).toEqual([['input.unreadable', expect.stringContaining('已损坏或不完整')]]);
+  });
+
+  it('a .doc that is really HTML is audited as the page it is', async () => {
+    const report = cleanReport('2021', { seed: 8 });
+    const { result } = await file(utf8(renderPage(report)), 'report.doc');
+    expectCells(result, report);
+    expect(nonInfo(result)).toEqual([]);
+  });
+
+  it('a batch goes on past every one of them', async () => {
+    const results = await Promise.all([scannedPdf(), encryptedPdf(), zipBombDocx(70 * 1024 * 1024), utf8(renderPage(cleanReport('2019', { seed: 2 })))].map((b) => file(b)));
+    expect(results.map((r) => r.result.report === null)).toEqual([true, true, true, false]);
   });
 });

@@ -6,9 +6,11 @@
  * and one changed number gives exactly the findings that number breaks.
  * `npm run fuzz` runs the same properties with FUZZ_SCALE times more cases.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditBytes, auditHtml } from '../../lib/audit';
+import { auditFile } from '../../lib/document/index';
 import { buildGrid } from '../../lib/extract/grid';
 import { AuditResultSchema, type AuditResult } from '../../lib/model/schema';
 import { ACTIVE_ITEMS, APPLICATION_ROWS, statutoryCells } from '../../lib/model/statutory';
@@ -219,4 +221,36 @@ describe('the same report reads the same whatever the layout', () => {
       { numRuns: runs(500) },
     );
   }, TIMEOUT);
+});
+
+describe('generated documents never break the audit (issue 12)', () => {
+  const MAGIC: Record<string, number[]> = {
+    pdf: [...new TextEncoder().encode('%PDF-1.7\n')],
+    docx: [0x50, 0x4b, 0x03, 0x04],
+    doc: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  };
+  it('random bytes behind a PDF, zip or OLE signature: a result in the contract shape, report null or read', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(MAGIC)), fc.uint8Array({ maxLength: 4096 }), async (kind, tail) => {
+        const bytes = new Uint8Array([...MAGIC[kind]!, ...tail]);
+        const { result } = await auditFile(bytes, `fuzz.${kind}`);
+        AuditResultSchema.parse(result);
+        expect(result.findings.length).toBeGreaterThan(0);
+        expect(result.findings.map((f) => f.rule)).not.toContain('internal.error');
+      }),
+      { numRuns: runs(150) },
+    );
+  }, 120_000);
+
+  it('a real PDF cut anywhere: damaged, or read — never a crash', async () => {
+    const sample = new Uint8Array(readFileSync(new URL('../fixtures/documents/generated/report-2019-lo.pdf', import.meta.url)));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: sample.length }), async (cut) => {
+        const { result } = await auditFile(sample.subarray(0, cut), 'cut.pdf');
+        AuditResultSchema.parse(result);
+        expect(result.findings.map((f) => f.rule)).not.toContain('internal.error');
+      }),
+      { numRuns: runs(25) },
+    );
+  }, 120_000);
 });

@@ -37,3 +37,20 @@ export interface PageContent {
   segments: Segment[];
   images: Box[];
 }
+
+/** The smallest box holding all of `boxes` (at least one). */
+export function boundsOf(boxes: readonly Box[]): Box {
+  let x0 = Infinity, top = Infinity, x1 = -Infinity, bottom = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x0);
+    top = Math.min(top, b.top);
+    x1 = Math.max(x1, b.x1);
+    bottom = Math.max(bottom, b.bottom);
+  }
+  return { x0, top, x1, bottom };
+}
+
+/** The axis-aligned box of points (at least one). */
+export function boxOfPoints(points: readonly (readonly [number, number])[]): Box {
+  return boundsOf(points.map(([x, y]) => ({ x0: x, x1: x, top: y, bottom: y })));
+}

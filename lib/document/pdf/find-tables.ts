@@ -5,7 +5,7 @@
  * Cells that share a corner form one table. Merged cells fall out by themselves: a rule that is not
  * drawn leaves no crossing, so the rectangle extends over the neighbouring grid line.
  */
-import type { Box, Segment } from './content';
+import { boundsOf, type Box, type Segment } from './content';
 
 /** Edges this close (points) are one line: Word and WPS draw a border per cell, a fraction apart. */
 const SNAP = 3;
@@ -13,6 +13,8 @@ const SNAP = 3;
 const JOIN = 3;
 /** An edge that stops this short of another still meets it. */
 const INTERSECT = 3;
+/** A closing edge shorter than this closes nothing (a lone open end with no rule beside it). */
+const MIN_CLOSING = 6;
 /** Hostile or drawing-heavy pages: beyond this many segments the page is not searched for tables. */
 export const MAX_SEGMENTS = 20_000;
 /** …and beyond this many horizontal × vertical line pairs (a 200-row ruled table has ~2,000). */
@@ -67,6 +69,34 @@ function snapAndJoin(edges: Edge[]): Edge[] {
   return joined;
 }
 
+/**
+ * Word and WPS draw no border where a page break splits a table: the rules of the last row on a page
+ * (and of the first row on the next) run to the break and stop open. Those open ends are closed by a
+ * horizontal edge, bridged to a rule at the same height that stops short of them.
+ */
+function closingEdges(h: readonly Edge[], v: readonly Edge[]): Edge[] {
+  const meets = (x: number, y: number) => h.some((e) => Math.abs(e.at - y) <= INTERSECT && x >= e.from - INTERSECT && x <= e.to + INTERSECT);
+  const open = new Map<number, number[]>();
+  for (const e of v) {
+    for (const y of [e.from, e.to]) {
+      if (meets(e.at, y)) continue;
+      const key = [...open.keys()].find((k) => Math.abs(k - y) <= SNAP) ?? y;
+      (open.get(key) ?? open.set(key, []).get(key)!).push(e.at);
+    }
+  }
+  const out: Edge[] = [];
+  for (const [y, xs] of open) {
+    let from = Math.min(...xs), to = Math.max(...xs);
+    for (const e of h) {
+      if (Math.abs(e.at - y) > SNAP) continue;
+      if (e.from >= to) to = Math.max(to, e.from);
+      else if (e.to <= from) from = Math.min(from, e.to);
+    }
+    if (to - from >= MIN_CLOSING) out.push({ at: y, from, to });
+  }
+  return out;
+}
+
 export interface TableCells {
   /** Cell boxes, each a smallest ruled rectangle. */
   cells: Box[];
@@ -79,6 +109,7 @@ export function findTables(segments: readonly Segment[]): TableCells[] {
   const h = snapAndJoin(segments.filter((s) => s.y0 === s.y1).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 })));
   const v = snapAndJoin(segments.filter((s) => s.x0 === s.x1).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 })));
   if (h.length * v.length > MAX_PAIRS) return [];
+  h.push(...closingEdges(h, v));
   // Crossings: key "x,y" → the edges through it.
   const crossings = new Map<string, { x: number; y: number; h: Set<number>; v: Set<number> }>();
   v.forEach((ve, vi) => {
@@ -146,7 +177,7 @@ function groupTables(cells: Box[]): TableCells[] {
     .filter((g) => g.length >= 2)
     .map((g) => ({
       cells: g,
-      box: { x0: Math.min(...g.map((c) => c.x0)), top: Math.min(...g.map((c) => c.top)), x1: Math.max(...g.map((c) => c.x1)), bottom: Math.max(...g.map((c) => c.bottom)) },
+      box: boundsOf(g),
     }))
     .sort((a, b) => a.box.top - b.box.top);
 }

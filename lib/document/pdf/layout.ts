@@ -10,7 +10,7 @@
  */
 import { normalizeLine } from '../../extract/normalize-text';
 import type { PageDoc, RawCell, RawRow, RawTable } from '../../extract/page';
-import type { Box, PageContent, TextRun } from './content';
+import { boundsOf, type Box, type PageContent, type TextRun } from './content';
 import { findTables } from './find-tables';
 
 const PAGE_NUMBER = /^\s*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
@@ -19,14 +19,7 @@ const WORD_CHAR = /[A-Za-z0-9.%]/;
 const NUMBER_ONLY = /^[+\-−]?\d[\d,，.]*$/;
 
 /** A stretch of one run that falls in one place (one cell, or outside every table). */
-interface Piece {
-  text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
-}
+type Piece = TextRun;
 
 interface PlacedCell extends Box {
   page: number;
@@ -40,14 +33,8 @@ interface PageTable {
   cells: PlacedCell[];
 }
 
-interface TextLine {
+interface TextLine extends TextRun {
   page: number;
-  text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
   pieces: Piece[];
 }
 
@@ -152,10 +139,7 @@ function pageTables(page: PageContent): { tables: PageTable[]; lines: TextLine[]
   const lines: TextLine[] = toLines(outside).map((pieces) => ({
     page: page.number,
     text: normalizeLine(lineText(pieces)),
-    x0: Math.min(...pieces.map((p) => p.x0)),
-    x1: Math.max(...pieces.map((p) => p.x1)),
-    top: Math.min(...pieces.map((p) => p.top)),
-    bottom: Math.max(...pieces.map((p) => p.bottom)),
+    ...boundsOf(pieces),
     size: Math.max(...pieces.map((p) => p.size)),
     pieces,
   }));

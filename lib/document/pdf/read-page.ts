@@ -4,7 +4,7 @@
  * many borders as fills) and the image boxes, all transformed by the current matrix as the canvas
  * renderer would, into the viewport's top-left coordinates.
  */
-import type { Box, PageContent, Segment, TextRun } from './content';
+import { boxOfPoints, type Box, type PageContent, type Segment, type TextRun } from './content';
 import type { PdfjsModule } from './pdfjs';
 
 type Matrix = [number, number, number, number, number, number];
@@ -80,16 +80,10 @@ function strokeSegments(out: Segment[], m: Matrix, data: ArrayLike<number>): voi
 function fillSegments(out: Segment[], m: Matrix, data: ArrayLike<number>): void {
   for (const { points } of subpaths(data)) {
     if (points.length < 2 || points.length > 5) continue;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const [x, y] of points) {
-      const [tx, ty] = apply(m, x, y);
-      xs.push(tx);
-      ys.push(ty);
-    }
-    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const corners = points.map(([x, y]) => apply(m, x, y));
+    const { x0, x1, top: y0, bottom: y1 } = boxOfPoints(corners);
     // Only rectangles: every corner on the box.
-    if (!xs.every((x, k) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(ys[k]! - y0) < 0.5 || Math.abs(ys[k]! - y1) < 0.5))) continue;
+    if (!corners.every(([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5))) continue;
     const w = x1 - x0, h = y1 - y0;
     if (h <= THIN_FILL && w >= MIN_SEGMENT) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
     else if (w <= THIN_FILL && h >= MIN_SEGMENT) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
@@ -148,9 +142,7 @@ export function graphicsOf(pdfjs: PdfjsModule, fnArray: number[], argsArray: unk
       }
       default:
         if (IMAGES.has(fn)) {
-          const corners = [apply(state.ctm, 0, 0), apply(state.ctm, 1, 0), apply(state.ctm, 0, 1), apply(state.ctm, 1, 1)];
-          const xs = corners.map((p) => p[0]), ys = corners.map((p) => p[1]);
-          images.push({ x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
+          images.push(boxOfPoints([apply(state.ctm, 0, 0), apply(state.ctm, 1, 0), apply(state.ctm, 0, 1), apply(state.ctm, 1, 1)]));
         }
     }
   }
@@ -181,8 +173,7 @@ export function runsOf(items: readonly unknown[], viewport: readonly number[]): 
       [e + dx * w - ux * 0.2 * size, f + dy * w - uy * 0.2 * size],
       [e + dx * w + ux * 0.8 * size, f + dy * w + uy * 0.8 * size],
     ].map(([x, y]) => apply(m, x!, y!));
-    const xs = corners.map((p) => p[0]), ys = corners.map((p) => p[1]);
-    runs.push({ text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), size });
+    runs.push({ text: item.str, ...boxOfPoints(corners), size });
   }
   return runs;
 }
