@@ -184,7 +184,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const take = (result: AuditResult, index: number, resumed: boolean) => {
     summary.add(result, index);
     // The roster reads the whole result (the roll-up its tables) before it is slimmed.
-    const unit = region?.add(result);
+    const unit = region?.add(result, index);
     // Streamed results are not kept whole: the HTML report and the workbook take them now (without cross-year findings).
     if (slim) {
       html?.add(result, index);

@@ -27,10 +27,10 @@ export class RegionTracker {
     this.rollup = new RollupCollector(roster);
   }
 
-  /** Call with the whole result (before it is slimmed): the roll-up reads its tables. */
-  add(result: AuditResult): RosterUnit | null {
-    const unit = this.coverage.add(result);
-    this.rollup.add(result, unit);
+  /** Call with the whole result (before it is slimmed): the roll-up reads its tables. `order`: the input's position. */
+  add(result: AuditResult, order: number): RosterUnit | null {
+    const unit = this.coverage.add(result, order);
+    this.rollup.add(result, unit, order);
     if (unit) this.units.set(result.source, unit);
     return unit;
   }
