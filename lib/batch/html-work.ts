@@ -109,15 +109,15 @@ var q=document.getElementById('q');var sel=[].slice.call(document.querySelectorA
 function has(list,v){return (' '+list+' ').indexOf(' '+v+' ')>=0}
 function apply(){var text=q?q.value.trim().toLowerCase():'';var want={};sel.forEach(function(s){if(s.value)want[s.dataset.filter]=s.value});
 [].forEach.call(document.querySelectorAll('table.work'),function(tb){var shown=0,total=0;
-[].forEach.call(tb.tBodies[0].rows,function(tr){total++;var ok=!text||tr.textContent.toLowerCase().indexOf(text)>=0;
+[].forEach.call(tb.querySelectorAll('tbody>tr'),function(tr){total++;var ok=!text||tr.textContent.toLowerCase().indexOf(text)>=0;
 for(var k in want){var v=want[k];if(k==='status'){if(tr.dataset.status===undefined)continue;var st=tr.dataset.status.split(' ');ok=ok&&st.some(function(p){var y=p.split(':');return y[1]===v&&(!want.year||y[0]===want.year)})}
 else if(tr.dataset[k]!==undefined){ok=ok&&(k==='rule'||k==='severity'?has(tr.dataset[k],v):tr.dataset[k]===v)}}
 tr.hidden=!ok;if(ok)shown++});
 [].forEach.call(tb.querySelectorAll('[data-col-year]'),function(c){c.hidden=!!want.year&&c.dataset.colYear!==want.year});
 var n=document.querySelector('.shown[data-for="'+tb.id+'"]');if(n)n.textContent=${JSON.stringify('({shown}/{total})')}.replace('{shown}',shown).replace('{total}',total)})}
 if(q)q.addEventListener('input',apply);sel.forEach(function(s){s.addEventListener('change',apply)});
-[].forEach.call(document.querySelectorAll('table.work thead th'),function(th){th.addEventListener('click',function(){var tb=th.closest('table'),i=th.cellIndex,asc=th.getAttribute('aria-sort')!=='ascending';
-[].forEach.call(th.parentNode.cells,function(c){c.removeAttribute('aria-sort')});th.setAttribute('aria-sort',asc?'ascending':'descending');
-var key=function(tr){var c=tr.cells[i];var v=c?(c.dataset.sort!==undefined?c.dataset.sort:c.textContent.trim()):'';var n=parseFloat(v.replace('%',''));return isNaN(n)||!/^-?[\\d.]+%?$/.test(v)?v:n};
-var rows=[].slice.call(tb.tBodies[0].rows).sort(function(a,b){var x=key(a),y=key(b);var d=typeof x==='number'&&typeof y==='number'?x-y:String(x).localeCompare(String(y),'zh');return asc?d:-d});
-rows.forEach(function(r){tb.tBodies[0].appendChild(r)})})});apply()})();`;
+[].forEach.call(document.querySelectorAll('table.work thead th'),function(th){th.addEventListener('click',function(){var tb=th.closest('table'),i=[].indexOf.call(th.parentNode.children,th),body=tb.querySelector('tbody'),asc=th.getAttribute('aria-sort')!=='ascending';
+[].forEach.call(th.parentNode.children,function(c){c.removeAttribute('aria-sort')});th.setAttribute('aria-sort',asc?'ascending':'descending');
+var key=function(tr){var c=tr.children[i];var v=c?(c.dataset.sort!==undefined?c.dataset.sort:c.textContent.trim()):'';var n=parseFloat(v.replace('%',''));return isNaN(n)||!/^-?[\\d.]+%?$/.test(v)?v:n};
+var rows=[].slice.call(body.children).sort(function(a,b){var x=key(a),y=key(b);var d=typeof x==='number'&&typeof y==='number'?x-y:String(x).localeCompare(String(y),'zh');return asc?d:-d});
+rows.forEach(function(r){body.appendChild(r)})})});apply()})();`;
