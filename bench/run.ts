@@ -24,6 +24,7 @@ import { recognise } from '../lib/recognize/recognize';
 import { makeContext } from '../lib/rules/context';
 import { RULES } from '../lib/rules/index';
 import { renderPage } from '../test/fixtures/render';
+import { compareBench } from './compare';
 import { cleanReport, type FixtureReport } from '../test/fixtures/report-data';
 
 const KB = 1024;
@@ -253,6 +254,8 @@ function main(): void {
   console.log('\nWhere the audit time goes (medians, ms): parse5 alone, the page walk on top of it, recognition, rules + messages.');
   console.log(['page', 'parse5', 'walk', 'recognise', 'rules', 'sum', 'audit result'].map((h, i) => pad(h, [8, 9, 9, 10, 9, 9, 24][i]!, i > 0 && i < 6)).join('  '));
   for (const r of phaseRows) console.log(r);
+  console.log('');
+  for (const line of compareBench()) console.log(line);
   console.log(`\nload average at the end: ${load1()} (figures from a busy machine are noisy: compare ratios, not times).`);
 }
 

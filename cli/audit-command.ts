@@ -2,16 +2,19 @@
  * gouji audit [options] PATH|FOLDER|GLOB|URL…  (dispatched by cli/main.ts)
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlReportBuilder } from '../lib/batch/html-report';
 import { SummaryBuilder } from '../lib/batch/summary';
 import { summaryJson } from '../lib/batch/summary-json';
 import { summaryText } from '../lib/batch/summary-text';
 import { WorkbookBuilder } from '../lib/batch/workbook';
-import { applyCrossYear, compareYears, slimForCrossYear } from '../lib/cross-year';
+import { repetitionSummary, yearOrder, notConsecutive } from '../lib/compare/compare';
+import { comparisonHtml } from '../lib/compare/html';
+import { YearPairTexts } from '../lib/compare/pairs';
+import { compareYears, consecutivePairs, slimForCrossYear } from '../lib/cross-year';
 import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
 import { t, type Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
@@ -40,7 +43,7 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --summary-json F  write the batch summary, with coverage, as JSON to F
   --resume FILE     skip the inputs a broken --ndjson run already wrote to FILE (append to it: >> FILE)
   --workers N       worker threads to parse on (default: one per core for 16 inputs or more)
-  --compare OLD NEW apply the cross-year rules to exactly these two reports
+  --compare OLD NEW apply the cross-year rules to exactly these two reports (in either order: ordered by year)
   --summary         print the batch summary (to stderr) whatever the output format
   --concurrency N   inputs audited at once (default 4); --timeout S per fetch (default 30)
   --lang en         messages in English (default: Chinese)
@@ -180,8 +183,13 @@ export async function auditCommand(argv: string[]): Promise<number> {
   let printed = 0;
   let failed = false;
   let errors = false;
+  // The text of each page, until its result arrives: kept only for reports that may have another year.
+  const pageLines: (readonly string[] | undefined)[] = [];
+  const texts = new YearPairTexts();
 
   const take = (result: AuditResult, index: number, resumed: boolean) => {
+    texts.keep(result, pageLines[index]);
+    pageLines[index] = undefined;
     summary.add(result, index);
     // The roster reads the whole result (the roll-up its tables) before it is slimmed.
     const unit = region?.add(result, index);
@@ -225,7 +233,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const workers = options.workers ?? defaultWorkers(todo.length, availableParallelism());
   await runBatch(
     todo.map((i) => inputs[i]!),
-    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers },
+    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers, onLines: (lines, k) => (pageLines[todo[k]!] = lines) },
     (result, k) => {
       progress.tick(result.report === null);
       take(result, todo[k]!, false);
@@ -236,17 +244,38 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const all = results as AuditResult[];
   // Across years: the later report of each pair gets the findings that compare it with the earlier one.
   const before = new Map(all.map((r) => [r, r.findings.length]));
-  if (options.compare) all[1]!.findings.push(...compareYears(all[0]!, all[1]!, options.lang));
-  else applyCrossYear(all, options.lang);
-  const addLater = (r: AuditResult, added: Finding[], key: 'crossYear' | 'rollup') => {
+  // --compare: the two in year order, whatever the argument order; a batch: every consecutive pair.
+  let pairs = consecutivePairs(all);
+  if (options.compare) {
+    const [older, newer] = yearOrder(all[0]!, all[1]!);
+    const why = notConsecutive(older, newer);
+    if (why) process.stderr.write(`${t(why, {}, options.lang)}: ${older.source} · ${newer.source}\n`);
+    pairs = why ? [] : [[older, newer]];
+  }
+  const repetition = new Map<AuditResult, ReturnType<typeof repetitionSummary>>();
+  const pagesDir = options.html ? `${options.html.replace(/\.html?$/i, '')}-compare` : null;
+  for (const [k, [older, newer]] of pairs.entries()) {
+    const comparison = texts.compare(older, newer, options.lang);
+    newer.findings.push(...(comparison?.findings ?? compareYears(older, newer, options.lang)));
+    if (!comparison) continue;
+    repetition.set(newer, repetitionSummary(comparison.old, comparison.text, comparison.tables));
+    let href: string | undefined;
+    if (pagesDir) {
+      await mkdir(pagesDir, { recursive: true }).catch(() => {});
+      if (await write(join(pagesDir, `${k + 1}.html`), comparisonHtml(comparison, options.lang))) href = `${basename(pagesDir)}/${k + 1}.html`;
+    }
+    html?.addPair(comparison, href);
+  }
+  const addLater = (r: AuditResult, added: Finding[], key: 'crossYear' | 'rollup', extra: object = {}) => {
     summary.addFindings(r.source, added);
     if (added.some((f) => f.severity === 'error')) errors = true;
-    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, [key]: added })}\n`);
-    else if (streamText) process.stdout.write(textBlock({ ...r, findings: added }, render));
+    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, [key]: added, ...extra })}\n`);
+    else if (streamText && added.length) process.stdout.write(textBlock({ ...r, findings: added }, render));
   };
   for (const r of all) {
     const added: Finding[] = r.findings.slice(before.get(r)!);
-    if (added.length) addLater(r, added, 'crossYear');
+    const shares = repetition.get(r);
+    if (added.length || shares) addLater(r, added, 'crossYear', shares ? { repetition: shares } : {});
   }
   // The roster's roll-up: info findings on each whole-area report whose units' sums differ.
   const outcome: RegionOutcome | undefined = region?.finish(options.lang, options.years);

@@ -3,7 +3,7 @@
  * `workers` worker threads), one bad input never stopping the rest. Results go to a sink as each finishes; the caller decides whether
  * to keep them (one JSON array) or stream them (NDJSON), so memory can stay flat.
  */
-import { auditBytes, internalErrorResult, tooLargeResult, unreadableResult } from '../lib/audit';
+import { auditBytes, internalErrorResult, tooLargeResult, unreadableResult, type AuditOptions } from '../lib/audit';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult } from '../lib/model/schema';
 import { DEFAULT_FETCH, readInput, type FetchOptions } from './read-input';
@@ -15,12 +15,14 @@ export interface BatchOptions {
   fetch: FetchOptions;
   /** Worker threads to parse on (default 1: this thread). */
   workers?: number;
+  /** Called with each input's text lines as read, before its result (the year-over-year comparison keeps them). */
+  onLines?: (lines: string[], index: number) => void;
 }
 
-export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOptions = DEFAULT_FETCH): Promise<AuditResult> {
+export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOptions = DEFAULT_FETCH, audit: AuditOptions = {}): Promise<AuditResult> {
   try {
     const input = await readInput(source, fetchOptions);
-    if (input.ok) return auditBytes(input.bytes, source, { lang, charset: input.charset });
+    if (input.ok) return auditBytes(input.bytes, source, { ...audit, lang, charset: input.charset });
     return input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang });
   } catch (error) {
     return internalErrorResult(source, error, { lang });
@@ -29,15 +31,21 @@ export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOp
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions, sink: (result: AuditResult, index: number) => void): Promise<void> {
   let next = 0;
+  const onLines = options.onLines;
   const threads = Math.max(1, Math.min(options.workers ?? 1, inputs.length));
-  const pool = threads > 1 ? new WorkerPool(threads, options.lang, options.fetch) : null;
-  const audit = pool ? (source: string) => pool.audit(source) : (source: string) => auditOne(source, options.lang, options.fetch);
+  const pool = threads > 1 ? new WorkerPool(threads, options.lang, options.fetch, !!onLines) : null;
+  const audit = async (source: string, index: number): Promise<AuditResult> => {
+    if (!pool) return auditOne(source, options.lang, options.fetch, onLines ? { onPage: (page) => onLines(page.lines, index) } : {});
+    const { result, lines } = await pool.audit(source);
+    if (lines) onLines?.(lines, index);
+    return result;
+  };
   // With workers, each keeps `concurrency` inputs in hand, so it is never idle while the others parse.
   const lanes = Math.max(1, Math.min(options.concurrency * threads, inputs.length));
   const lane = async () => {
     while (next < inputs.length) {
       const index = next++;
-      const result = await audit(inputs[index]!);
+      const result = await audit(inputs[index]!, index);
       sink(result, index);
       // Let timers (progress, fetch timeouts) run between CPU-bound audits.
       if (!pool) await new Promise((r) => setImmediate(r));

@@ -9,6 +9,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit-command')).auditCommand,
   crawl: async () => (await import('./crawl-command')).crawlCommand,
+  compare: async () => (await import('./compare-command')).compareCommand,
 };
 
 const USAGE = `用法 / usage: gouji ${Object.keys(COMMANDS).join('|')} …   (gouji audit --help)`;

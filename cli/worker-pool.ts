@@ -12,9 +12,15 @@ import type { FetchOptions } from './read-input';
 
 const ENTRY = new URL('./audit-worker.mjs', import.meta.url);
 
+/** A result, and the page's text lines when asked for. */
+export interface Audited {
+  result: AuditResult;
+  lines?: string[];
+}
+
 interface Slot {
   worker: Worker;
-  pending: Map<number, { source: string; done: (r: AuditResult) => void }>;
+  pending: Map<number, { source: string; done: (r: Audited) => void }>;
   dead: boolean;
 }
 
@@ -26,6 +32,7 @@ export class WorkerPool {
     size: number,
     private readonly lang: Lang,
     private readonly fetch: FetchOptions,
+    private readonly withLines = false,
   ) {
     this.slots = Array.from({ length: size }, () => this.spawn());
   }
@@ -33,14 +40,14 @@ export class WorkerPool {
   private spawn(): Slot {
     // The parent's own loader flags (vitest's, tsx's) are not for a plain worker: it registers tsx itself.
     const slot: Slot = { worker: new Worker(ENTRY, { execArgv: [] }), pending: new Map(), dead: false };
-    slot.worker.on('message', ({ id, result }: { id: number; result: AuditResult }) => {
+    slot.worker.on('message', ({ id, result, lines }: { id: number } & Audited) => {
       const job = slot.pending.get(id);
       slot.pending.delete(id);
-      job?.done(result);
+      job?.done({ result, lines });
     });
     const fail = (error: unknown) => {
       slot.dead = true;
-      for (const job of slot.pending.values()) job.done(internalErrorResult(job.source, error, { lang: this.lang }));
+      for (const job of slot.pending.values()) job.done({ result: internalErrorResult(job.source, error, { lang: this.lang }) });
       slot.pending.clear();
     };
     slot.worker.on('error', fail);
@@ -48,14 +55,14 @@ export class WorkerPool {
     return slot;
   }
 
-  audit(source: string): Promise<AuditResult> {
+  audit(source: string): Promise<Audited> {
     const alive = this.slots.filter((s) => !s.dead);
-    if (!alive.length) return Promise.resolve(internalErrorResult(source, new Error('no worker left'), { lang: this.lang }));
+    if (!alive.length) return Promise.resolve({ result: internalErrorResult(source, new Error('no worker left'), { lang: this.lang }) });
     const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((done) => {
       slot.pending.set(id, { source, done });
-      const job: Job = { id, source, lang: this.lang, fetch: this.fetch };
+      const job: Job = { id, source, lang: this.lang, fetch: this.fetch, withLines: this.withLines };
       slot.worker.postMessage(job);
     });
   }

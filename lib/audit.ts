@@ -10,6 +10,7 @@ import type { CellSource, PageDoc } from './extract/page';
 import { columnLabel, rowLabel, tableName } from './format/cell-label';
 import { stableHash } from './hash';
 import { ruleMessageKey, t, type Lang } from './i18n/messages';
+import { ruleMeta } from './rules/catalogue';
 import type { AuditResult, Cell, Finding } from './model/schema';
 import { recognise, type Recognition } from './recognize/recognize';
 import { makeContext, type Rule } from './rules/context';
@@ -23,6 +24,8 @@ export interface AuditOptions {
   charset?: string | null;
   /** The single-report rules to run (default: all of RULES). */
   rules?: readonly Rule[];
+  /** Called with the page read, before recognition: the year-over-year comparison keeps its text lines. */
+  onPage?: (page: PageDoc) => void;
 }
 
 /** Inputs larger than this get input.too-large (real report pages are well under 1 MB; 20 MB pages are audited). */
@@ -52,8 +55,6 @@ function safeDecodeUri(href: string): string {
 const EMPTY_SHELL_CHARS = 60;
 const ATTACHMENT_FILE = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-/** Findings of these rules that share a cell are linked: one wrong number explains them all. */
-const LINKABLE = /^(applications\.|appeals\.|cell\.(not-a-number|negative|missing)|relation\.not-checked|text\.table-mismatch)/;
 
 function render(draft: FindingDraft, lang: Lang): Finding & { suspects?: string[] } {
   const key = draft.messageKey ?? draft.rule;
@@ -74,8 +75,13 @@ function render(draft: FindingDraft, lang: Lang): Finding & { suspects?: string[
   };
 }
 
+/**
+ * Findings of rules that link by cells (the catalogue's `linksByCells`) and share a cell are linked: one wrong
+ * number explains them all. Info findings take part only when they name their suspects (a relation not
+ * checked because of a term; a narrative that is right where the printed total is wrong).
+ */
 function linkRelated(findings: (Finding & { suspects?: string[] })[]): Finding[] {
-  const linkable = findings.filter((f) => (LINKABLE.test(f.rule) && f.severity !== 'info') || f.rule === 'relation.not-checked');
+  const linkable = findings.filter((f) => ruleMeta(f.rule)?.linksByCells && (f.severity !== 'info' || f.suspects));
   for (const a of linkable) {
     const related: string[] = [];
     const aSuspects = new Set(a.suspects ?? a.cells);
@@ -121,6 +127,7 @@ function inputFailure(source: string, draft: FindingDraft, lang: Lang): Detailed
 
 export function auditPageDetailed(page: PageDoc, source: string, options: AuditOptions = {}): DetailedAudit {
   const lang = options.lang ?? 'zh';
+  options.onPage?.(page);
   const recognised = recognise(page);
   if (!recognised.ok) {
     // Name a file that looks like the report (PDF, DOC, WPS, OFD, an image), not a link to another page.

@@ -6,6 +6,7 @@
 import { stableHash } from './hash';
 import { ruleMessageKey, t, type Lang } from './i18n/messages';
 import type { AuditResult, Finding, Report } from './model/schema';
+import { readByKind } from './rules/catalogue';
 import { crossYearCarriedOver } from './rules/cross-year/carried-over';
 import { crossYearInForce } from './rules/cross-year/in-force';
 import { crossYearPreviousCount } from './rules/cross-year/previous-count';
@@ -39,12 +40,12 @@ export function compareYears(previous: AuditResult, current: AuditResult, lang: 
   return findings;
 }
 
-/** The cells the cross-year rules read: all a batch must keep of a report it has already streamed out. */
-const CROSS_YEAR_CELL = /^(applications\/(carried_over|carried_forward)\/|active\/[^/]+\/(previous|change|in_force|issued|repealed)$)/;
+/** The cells the cross-year rules read (their catalogue `reads`): all a batch keeps of a report it has streamed out. */
+const readByCrossYear = readByKind('cross-year');
 
 export function slimForCrossYear(result: AuditResult): AuditResult {
   if (!result.report) return { source: result.source, report: null, findings: [] };
-  const cells = Object.fromEntries(Object.entries(result.report.cells).filter(([id]) => CROSS_YEAR_CELL.test(id)));
+  const cells = Object.fromEntries(Object.entries(result.report.cells).filter(([id]) => readByCrossYear(id)));
   return { source: result.source, report: { ...result.report, cells }, findings: [] };
 }
 

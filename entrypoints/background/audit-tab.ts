@@ -8,6 +8,7 @@ import { auditPageDetailed, internalErrorResult, unreadableResult, type Detailed
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
+import { recordAndCompare } from './history';
 import { planMarks } from './plan';
 
 export const storageKey = (tabId: number) => `tab:${tabId}`;
@@ -103,6 +104,10 @@ export async function auditTab(tabId: number): Promise<TabAudit> {
   const extraction = injection?.result as Extraction | undefined;
   if (!extraction || !Array.isArray(extraction.frames) || extraction.frames.length === 0) throw new Error('no result from the page');
   const audit = buildTabAudit(extraction, uiLang());
+  // The report joins the local history; last year's report of the agency there is compared with it.
+  const page = extraction.frames.find((f) => f.path.join('.') === audit.main.path.join('.'))?.page;
+  const comparison = await recordAndCompare(audit.main.result, page?.lines ?? [], audit.lang).catch(() => undefined);
+  if (comparison) audit.comparison = comparison;
   await browser.storage.session.set({ [storageKey(tabId)]: audit });
   await Promise.all([showInPage(tabId, audit), setBadge(tabId, audit)]);
   return audit;

@@ -28,6 +28,11 @@ async function handle(message: ToBackground, senderTabId: number | undefined): P
       await forget(message.tabId);
       return { ok: true };
     }
+    case 'gouji:open-compare': {
+      const query = new URLSearchParams({ old: message.oldSource, new: message.newSource });
+      await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)(`/compare.html?${query}`) });
+      return { ok: true };
+    }
     case 'gouji:cleared':
       if (senderTabId != null) await forget(senderTabId);
       return { ok: true };

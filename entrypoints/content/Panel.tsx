@@ -2,11 +2,13 @@
  * The findings list on the page (Preact, in the overlay's shadow root). Every string from the page or
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
+import { findingNumbers } from '../../lib/format/finding-numbers';
 import type { Finding, Severity } from '../../lib/model/schema';
 import { ReportMeta } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
 import type { Band } from './placement';
-import type { TabAudit } from './protocol';
+import type { TabAudit, ToBackground } from './protocol';
+import { browser } from 'wxt/browser';
 
 export const SEVERITY_SHAPE: Record<Severity, string> = { error: '■', warning: '▲', info: '●' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -57,7 +59,7 @@ function FindingItem({ finding, props }: { finding: Finding; props: PanelProps }
       </button>
       {selected && (finding.cells.length > 0 || finding.expected !== undefined) && (
         <div class="details" data-details={id}>
-          {finding.expected !== undefined && finding.actual !== undefined && <div>{msg('ui_expectedActual', { expected: finding.expected, actual: finding.actual })}</div>}
+          {findingNumbers(finding, msg) && <div>{findingNumbers(finding, msg)}</div>}
           {finding.cells.length > 0 && (
             <>
               <div>{msg('ui_cellsOfRelation')}</div>
@@ -110,6 +112,42 @@ function Notes({ audit }: { audit: TabAudit }) {
         </p>
       ))}
     </>
+  );
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Last year's report of the agency was in the local history: the shares, the findings, the side-by-side link. */
+function YearOverYear({ audit }: { audit: TabAudit }) {
+  const c = audit.comparison;
+  if (!c) return null;
+  const share = (n: number) => pct(c.sections.find((s) => s.section === n)?.repeated ?? 0);
+  const open = () => {
+    const message: ToBackground = { type: 'gouji:open-compare', oldSource: c.previousSource, newSource: audit.main.result.source };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  return (
+    <section class="group" data-comparison>
+      <h3>{msg('ui_compare_with', { year: c.previousYear ?? '?', source: c.previousSource })}</h3>
+      <p class="note" data-comparison-shares>
+        {msg('ui_compare_shares', { share: pct(c.repeated), one: share(1), five: share(5), tables: pct(c.tables.repeated) })}
+      </p>
+      {c.notices.map((n) => (
+        <p key={n} class="note">
+          {n}
+        </p>
+      ))}
+      <ul>
+        {c.findings.map((f) => (
+          <li key={f.id} data-rule={f.rule}>
+            <SeverityIcon severity={f.severity} /> <span class="msg">{f.message}</span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" data-action="open-compare" onClick={open}>
+        {msg('ui_compare_open')}
+      </button>
+    </section>
   );
 }
 
@@ -170,6 +208,7 @@ export function Panel(props: PanelProps) {
               </p>
             )}
             {report && <Groups findings={shown} props={props} />}
+            {report && <YearOverYear audit={audit} />}
             {report && infos.length > 0 && (
               <details data-infos>
                 <summary>{msg('ui_infoFindings', { count: infos.length })}</summary>

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { findCellElement } from '../../lib/extract/from-dom';
+import { findingNumbers } from '../../lib/format/finding-numbers';
 import type { Finding } from '../../lib/model/schema';
 import { documentAt } from './extract';
 import { msg } from './i18n';
@@ -133,8 +134,9 @@ export class Controller {
       for (const c of finding.cells) {
         const subject = subjects.has(c);
         const box: Box = { target: target(c), kind: subject ? (finding.severity as MarkKind) : 'related', selected: subject };
-        if (subject && !tagged && finding.expected !== undefined && finding.actual !== undefined) {
-          box.tag = msg('ui_expectedActual', { expected: finding.expected, actual: finding.actual });
+        const numbers = findingNumbers(finding, msg);
+        if (subject && !tagged && numbers && finding.actual !== undefined) {
+          box.tag = numbers;
           tagged = true;
         }
         boxes.push(box);

@@ -3,7 +3,7 @@
  * Types only: the content script bundles nothing from here at run time.
  */
 import type { CellSource, PageDoc } from '../../lib/extract/page';
-import type { AuditResult, Severity } from '../../lib/model/schema';
+import type { AuditResult, Finding, Severity } from '../../lib/model/schema';
 
 /** Path of a frame from the top document: indexes into `document.querySelectorAll('iframe, frame')`
  *  at each level. `[]` is the top document. */
@@ -80,6 +80,19 @@ export interface TabAudit {
   at: number;
   /** Where the panel opened on the page (absent until it was drawn). */
   panel?: PanelPlacement;
+  /** With last year's report of the same agency in the local history: the comparison (lib/compare). */
+  comparison?: TabComparison;
+}
+
+export interface TabComparison {
+  previousSource: string;
+  previousYear: number | null;
+  repeated: number;
+  sections: { section: number; title: string; repeated: number; weight: number }[];
+  tables: { cells: number; equal: number; repeated: number };
+  /** cross-year.* and text.repeated-* findings. */
+  findings: Finding[];
+  notices: string[];
 }
 
 export type ToContent =
@@ -91,6 +104,8 @@ export type ToBackground =
   | { type: 'gouji:get'; tabId: number }
   | { type: 'gouji:show-panel'; tabId: number }
   | { type: 'gouji:clear'; tabId: number }
+  /** From the panel: open the side-by-side page of this report and last year's. */
+  | { type: 'gouji:open-compare'; newSource: string; oldSource: string }
   /** From the content script: the user cleared the page, or it navigated away. */
   | { type: 'gouji:cleared' };
 

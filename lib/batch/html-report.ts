@@ -6,9 +6,11 @@
  * the extension marks them (colour and shape by severity).
  * Built one result at a time; only the small drill-down of each report and its findings' lines are kept.
  */
+import type { Comparison } from '../compare/compare';
 import { tablesHtml } from '../export/html-table';
 import { t, type Lang } from '../i18n/messages';
-import type { AuditResult, Severity } from '../model/schema';
+import { findingNumbers } from '../format/finding-numbers';
+import type { AuditResult, Finding, Severity } from '../model/schema';
 import type { Coverage } from '../roster/coverage';
 import type { RosterUnit } from '../roster/roster';
 import { coverageMatrixHtml, filterBar, filterData, legend, problemsTable, ruleCell, severityBadge, WORK_CSS, WORK_SCRIPT, type ProblemRow } from './html-work';
@@ -40,6 +42,7 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 
 export class HtmlReportBuilder {
   private entries: Entry[] = [];
+  private pairs: string[] = [];
 
   /** `hrefOf`: the link to a report's source (a file URL on the command line). */
   constructor(
@@ -59,7 +62,7 @@ export class HtmlReportBuilder {
       .map(([cell, s]) => `#${anchor} [data-cell=${cssString(cell)}]{outline:${s === 'error' ? '3px solid #b00' : '3px dashed #b86e00'};outline-offset:-3px;background:${s === 'error' ? '#f9c9c9' : '#ffe3a8'};font-weight:bold}`)
       .join('\n');
     const findings = result.findings
-      .map((f) => `<li class="${f.severity}">${severityBadge(f.severity, lang)} ${ruleCell(f.rule, lang)}：${esc(f.message)}</li>`)
+      .map((f) => `<li class="${f.severity}">${severityBadge(f.severity, lang)} ${ruleCell(f.rule, lang)}：${esc(f.message)}${numbersOf(f, lang)}</li>`)
       .join('');
     const r = result.report;
     this.entries.push({
@@ -71,6 +74,14 @@ export class HtmlReportBuilder {
       findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
       html: `<section id="${anchor}"><style>${style}</style><h3>${esc(r.agency ?? result.source)} · ${esc(r.year ?? '')}</h3><p class="src">${esc(result.source)}</p><ul class="findings">${findings || `<li>${esc(t('cli_noFindings', {}, lang))}</li>`}</ul><details><summary>${esc(t('html_tables', {}, lang))}</summary>${tablesHtml(r, undefined, { lang })}</details></section>`,
     });
+  }
+
+  /** One agency's consecutive years: the text repetition shares, and a link to their side-by-side page. */
+  addPair(c: Comparison, href?: string): void {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const sections = c.text.sections.map((s) => `<td class="num">${s.weight ? pct(s.repeated) : '—'}</td>`).join('');
+    const link = href ? ` <a href="${esc(href)}">${esc(t('compare_sideBySide', {}, this.lang))}</a>` : '';
+    this.pairs.push(`<tr><td>${esc(c.new.agency ?? '')}${link}</td><td>${esc(c.old.year)}→${esc(c.new.year)}</td><td class="num">${pct(c.text.repeated)}</td>${sections}<td class="num">${pct(c.tables.repeated)}</td></tr>`);
   }
 
   finish(summary: BatchSummary, region?: HtmlRegion): string {
@@ -113,6 +124,7 @@ ${problemsTable(problems, lang)}
 <h2>${esc(t('batch_formatsByYear', {}, lang))}</h2>${yearChart(summary)}
 <h2>${esc(t('html_reports', {}, lang))}</h2>
 <table class="work" id="reports"><thead><tr><th>${esc(t('coverage_unit', {}, lang))}</th><th>${esc(t('coverage_parent', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>${esc(t('cli_format', {}, lang))}</th><th>${esc(t('severity_error', {}, lang))}</th><th>${esc(t('severity_warning', {}, lang))}</th><th>${esc(t('batch_disclosureRate', {}, lang))}</th><th>${esc(t('batch_reviewCorrection', {}, lang))}</th><th>${esc(t('html_source', {}, lang))}</th></tr></thead><tbody>${rows}</tbody></table>
+${this.pairs.length ? `<h2>${esc(t('compare_pairs', {}, lang))}</h2><table><tr><th>${esc(t('cli_agency', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>∑</th>${(lang === 'zh' ? ['一', '二', '三', '四', '五', '六'] : ['1', '2', '3', '4', '5', '6']).map((n) => `<th>${n}</th>`).join('')}<th>${esc(t('compare_tableShare', {}, lang))}</th></tr>${this.pairs.join('')}</table>` : ''}
 ${unaudited ? `<h2>${esc(t('batch_unaudited', {}, lang))}</h2><table>${unaudited}</table>` : ''}
 <h2>${esc(t('html_details', {}, lang))}</h2>
 ${this.entries.map((e) => e.html).join('\n')}
@@ -123,6 +135,12 @@ ${this.entries.map((e) => e.html).join('\n')}
 }
 
 /** Horizontal stacked bars: errors and warnings (and info) per rule. */
+/** The finding's numbers worded as everywhere else (正文为 X，表中为 Y / 应为 X，表中为 Y). */
+function numbersOf(f: Finding, lang: Lang): string {
+  const worded = findingNumbers(f, (key, params) => t(key, params, lang));
+  return worded ? ` <span class="numbers">[${esc(worded)}]</span>` : '';
+}
+
 function ruleChart(s: BatchSummary, lang: Lang): string {
   const rules = Object.entries(s.findingsByRule).sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
   if (!rules.length) return `<p>${esc(t('cli_noFindings', {}, lang))}</p>`;

@@ -22,6 +22,7 @@ import {
   APPLICATION_GROUP_NAMES,
   APPLICATION_ROWS,
   FORMAT_IDS,
+  RESULT_GROUP,
   SECTIONS,
   TABLE_IDS,
   TABLE_NAMES,
@@ -223,16 +224,15 @@ function activeLayout(b: Builder, format: FormatId, lang: Lang): number {
 
 // ---- Table 三 -----------------------------------------------------------------------------------
 
-const RESULT_GROUP = '三、本年度办理结果';
 
 function applicationsLayout(b: Builder, format: FormatId, lang: Lang): number {
   const cols = APPLICATION_COLUMNS;
   const width = 3 + cols.length;
-  const orgs = cols.filter((c) => c.id !== 'natural_person' && c.id !== 'total');
-  const natural = cols.find((c) => c.id === 'natural_person')!;
-  const total = cols.find((c) => c.id === 'total')!;
+  // 自然人 and 总计 stand alone; the organisations sit under their parent header (法人或其他组织).
+  const orgs = cols.filter((c) => c.parent);
+  const [natural, total] = [cols[0]!, cols[cols.length - 1]!];
   b.rows.push([slot('header', t('export_layout_balanceNote', {}, lang), { rowspan: 3, colspan: 3 }), slot('header', t('export_layout_applicant', {}, lang), { colspan: cols.length })]);
-  b.rows.push([slot('header', natural.label[lang], { rowspan: 2 }), slot('header', t('export_layout_legalPerson', {}, lang), { colspan: orgs.length }), slot('header', total.label[lang], { rowspan: 2 })]);
+  b.rows.push([slot('header', natural.label[lang], { rowspan: 2 }), slot('header', orgs[0]!.parent![lang], { colspan: orgs.length }), slot('header', total.label[lang], { rowspan: 2 })]);
   b.rows.push(orgs.map((c) => slot('header', c.label[lang])));
 
   const rows = APPLICATION_ROWS[format];
@@ -283,8 +283,7 @@ function rowLabelOf(row: RowDef, lang: Lang): string {
 
 /** 商业企业 is printed under 法人或其他组织; the long exports name the column with its parent. */
 function columnLabelOf(c: ColumnDef, lang: Lang): string {
-  if (c.id === 'natural_person' || c.id === 'total') return c.label[lang];
-  return `${t('export_layout_legalPerson', {}, lang)}·${c.label[lang]}`;
+  return c.parent ? `${c.parent[lang]}·${c.label[lang]}` : c.label[lang];
 }
 
 // ---- Table 四 -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
  */
 import { t, type Lang } from '../i18n/messages';
 import { cellLabel, tableName } from '../format/cell-label';
+import { findingNumbers } from '../format/finding-numbers';
 import type { AuditResult, Finding, Report, Severity } from '../model/schema';
 import { placedCells } from './layout';
 import { numberText } from './spreadsheet';
@@ -45,11 +46,8 @@ function findingLines(f: Finding, n: number, report: Report | null, names: Map<s
   const lines = [`${n}. ${f.message}`];
   if (f.quote) lines.push(`${indent}${t('export_memo_quote', { quote: f.quote }, lang)}`);
   if (f.cells.length) lines.push(`${indent}${t('export_memo_cells', { cells: f.cells.map((id) => describeCell(id, report, names, lang)).join(t('export_memo_separator', {}, lang)) }, lang)}`);
-  const numbers = [
-    f.expected !== undefined ? t('export_memo_expected', { expected: numberText(f.expected) }, lang) : '',
-    f.actual !== undefined ? t('export_memo_actual', { actual: numberText(f.actual) }, lang) : '',
-  ].filter(Boolean);
-  if (numbers.length) lines.push(`${indent}${numbers.join(t('export_memo_comma', {}, lang))}`);
+  const numbers = findingNumbers(f, (key, params) => t(key, params, lang), numberText);
+  if (numbers) lines.push(`${indent}${numbers}`);
   if (f.deadline) lines.push(`${indent}${t('export_memo_deadline', { deadline: f.deadline }, lang)}`);
   if (f.previous) lines.push(`${indent}${t('export_memo_previous', { source: f.previous.source, cells: f.previous.cells.map((id) => cellLabel(id, lang)).join(t('export_memo_separator', {}, lang)) }, lang)}`);
   return lines;

@@ -11,6 +11,7 @@
  * A cell holds its number when it is a count (no unit, or 个 件 项…), so the column sums; otherwise
  * its printed text (42.21万元 beside 2913705元 must not be summed as numbers), and a blank stays blank.
  */
+import { isCountUnit } from '../model/units';
 import { t, type Lang } from '../i18n/messages';
 import type { AuditResult, Cell } from '../model/schema';
 import { FORMAT_IDS, TABLE_IDS, statutoryCells } from '../model/statutory';
@@ -21,13 +22,11 @@ export interface WideOptions {
   lang?: Lang;
 }
 
-/** Units that only count things: the value of such a cell is summable as is. */
-const COUNT_UNITS = new Set(['个', '件', '条', '项', '次', '起', '宗', '家']);
 
 /** The text of a cell in the wide sheet. */
 export function wideCellText(cell: Cell | undefined): string {
   if (!cell) return '';
-  if (cell.value !== null && (cell.unit === undefined || COUNT_UNITS.has(cell.unit))) return numberText(cell.value);
+  if (cell.value !== null && (cell.unit === undefined || isCountUnit(cell.unit))) return numberText(cell.value);
   return cell.raw;
 }
 

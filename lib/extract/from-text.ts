@@ -8,12 +8,13 @@
  *     but for their short lines and numbers.
  * Where row boundaries are lost, each cell becomes a row of its own and the table is marked `streamed`.
  */
+import { unitPattern } from '../model/units';
 import { normalizeLine } from './normalize-text';
 import type { PageDoc, RawCell, RawRow, RawTable } from './page';
 
 const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const HEADING = /^[一二三四五六七八九十]+[、.]/;
-const NUMERIC = /^[+\-－−]?\s*[\d０-９][\d０-９,，.．]*\s*(?:个|件|条|项|元|万元|万|%)?$/;
+const NUMERIC = new RegExp(`^[+\\-－−]?\\s*[\\d０-９][\\d０-９,，.．]*\\s*(?:${unitPattern()}|%)?$`);
 
 type LineKind = 'pipe' | 'tab' | 'blank' | 'plain';
 

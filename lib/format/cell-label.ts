@@ -8,6 +8,7 @@ import {
   APPLICATION_GROUP_NAMES,
   APPLICATION_ROWS,
   FORMAT_IDS,
+  RESULT_GROUP,
   TABLE_NAMES,
   rowDisplayLabel,
   splitCellId,
@@ -68,6 +69,6 @@ export function termLabel(id: string, varies: 'row' | 'column', lang: Lang): str
   if (!def) return row;
   if (lang === 'en') return def.label.en;
   const own = def.label.zh.replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)/, '').replace(/\(.*$/, '');
-  const group = def.group && def.group !== '三、本年度办理结果' ? APPLICATION_GROUP_NAMES[def.group]?.zh.replace(/^\([一二三四五六七八九十]+\)/, '') : undefined;
+  const group = def.group && def.group !== RESULT_GROUP ? APPLICATION_GROUP_NAMES[def.group]?.zh.replace(/^\([一二三四五六七八九十]+\)/, '') : undefined;
   return group ? `${group}·${own}` : own;
 }

@@ -1,5 +1,6 @@
 /** The CLI's human-readable output: a header per input, then one line per finding with its cells and numbers. */
 import { t, type Lang } from '../i18n/messages';
+import { findingNumbers } from './finding-numbers';
 import type { AuditResult } from '../model/schema';
 
 export interface TextReportOptions {
@@ -26,7 +27,8 @@ export function textReport(result: AuditResult, opts: TextReportOptions): string
   }
   const shown = result.findings.filter((f) => opts.verbose || f.severity !== 'info');
   for (const f of shown) {
-    const numbers = f.expected !== undefined || f.actual !== undefined ? ` ${t('cli_numbers', { expected: f.expected ?? '—', actual: f.actual ?? '—' }, lang)}` : '';
+    const worded = findingNumbers(f, (key, params) => t(key, params, lang));
+    const numbers = worded ? ` [${worded}]` : '';
     out.push(`  ${MARK[f.severity]} ${t(`severity_${f.severity}`, {}, lang)} ${f.rule}: ${f.message}${numbers}`);
     if (opts.verbose && f.stack) out.push(...f.stack.split('\n').map((line) => `      ${line.trim()}`));
   }

@@ -45,6 +45,8 @@ export const TABLE_NAMES: Record<TableId, Bilingual> = {
 export interface ColumnDef {
   id: string;
   label: Bilingual;
+  /** The header printed above this column and its siblings (法人或其他组织 above 商业企业 … 其他). */
+  parent?: Bilingual;
   /** The unit the format prescribes for this column, if any. */
   unit?: string;
 }
@@ -165,13 +167,14 @@ export const ACTIVE_HEADER_EVIDENCE: Record<FormatId, readonly string[]> = {
 
 // ---- Table 三 (applications) ------------------------------------------------------------------
 
+const LEGAL_PERSON: Bilingual = { zh: '法人或其他组织', en: 'legal persons or other organisations' };
 export const APPLICATION_COLUMNS: readonly ColumnDef[] = [
   col('natural_person', '自然人', 'natural persons'),
-  col('commercial', '商业企业', 'businesses'),
-  col('research', '科研机构', 'research institutions'),
-  col('social_welfare', '社会公益组织', 'public-interest organisations'),
-  col('legal_service', '法律服务机构', 'legal service providers'),
-  col('other_org', '其他', 'other organisations'),
+  col('commercial', '商业企业', 'businesses', { parent: LEGAL_PERSON }),
+  col('research', '科研机构', 'research institutions', { parent: LEGAL_PERSON }),
+  col('social_welfare', '社会公益组织', 'public-interest organisations', { parent: LEGAL_PERSON }),
+  col('legal_service', '法律服务机构', 'legal service providers', { parent: LEGAL_PERSON }),
+  col('other_org', '其他', 'other organisations', { parent: LEGAL_PERSON }),
   col('total', '总计', 'total'),
 ];
 export const APPLICANT_COLUMN_IDS = APPLICATION_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
@@ -184,6 +187,8 @@ const appRow = (id: string, zh: string, en: string, extra: Partial<RowDef> = {})
 });
 
 const G_RESULT = '三、本年度办理结果';
+/** The group of every 办理结果 row; its name is not repeated before the rows' own labels. */
+export const RESULT_GROUP = G_RESULT;
 const G_WITHHELD = '(三)不予公开';
 const G_UNAVAILABLE = '(四)无法提供';
 const G_UNPROCESSED = '(五)不予处理';
@@ -275,6 +280,30 @@ export interface CellDef {
 }
 
 export const cellId = (table: TableId, row: string, column: string): string => `${table}/${row}/${column}`;
+
+/**
+ * The id of a statutory cell that code names directly (a rule about 上年结转, say): checked against the model
+ * when the module loads, so a retyped or misspelt row or column fails at once instead of never matching.
+ */
+export function statutoryCellId(table: TableId, row: string, column: string): string {
+  const id = cellId(table, row, column);
+  if (!FORMAT_IDS.some((f) => statutoryCells(table, f).some((c) => c.id === id))) throw new Error(`not a statutory cell: ${id}`);
+  return id;
+}
+
+/** Rows of table 二 in a format that print all these columns (规章 and 规范性文件 print 现行有效件数). */
+export function activeRowsWith(format: FormatId, columnIds: readonly string[]): readonly RowDef[] {
+  return ACTIVE_ITEMS[format].flatMap((i) => i.rows).filter((r) => columnIds.every((id) => r.columns.some((c) => c.id === id)));
+}
+
+/** The first report year of the 2021 format (国办公开办函〔2021〕30号); 2019 to 2020 use the 2019 format. */
+export const FIRST_YEAR: Record<FormatId, number> = { '2019': 2019, '2021': 2021 };
+
+/** The format a report of this year must use; null for an unknown year or one before 2019 (not modelled). */
+export function formatForYear(year: number | null): FormatId | null {
+  if (year === null || year < FIRST_YEAR['2019']) return null;
+  return year >= FIRST_YEAR['2021'] ? '2021' : '2019';
+}
 
 export function splitCellId(id: string): { table: TableId; row: string; column: string } {
   const [table, row = '', column = ''] = id.split('/');

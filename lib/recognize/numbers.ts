@@ -8,15 +8,19 @@ export type CellValue =
   | { kind: 'blank' }
   | { kind: 'text' };
 
-export const KEPT_UNITS = ['万元', '元', '万', '件次', '人次', '个', '件', '条', '项', '次', '起', '宗', '家', '笔', '户', '份'] as const;
+import { unitPattern } from '../model/units';
+
+const UNITS = unitPattern();
 
 /** What pages print for nothing: dashes, slashes, 无, and "not applicable" wordings (不涉及, 未制定…). */
 const BLANK = /^(?:[-—–―~～/\\_－−﹣─━]+|无|空|暂无|没有|不涉及|不适用|无此项|未制定|未发生|nil|null|n\/a)$/i;
-const FOOTNOTE = /(?<=\d(?:个|件|条|项|元|万元|万)?)(?:[*※＊]+|\(注\d*\)|注\d*)$/;
+const FOOTNOTE = new RegExp(`(?<=\\d(?:${UNITS})?)(?:[*※＊]+|\\(注\\d*\\)|注\\d*)$`);
+/** Units in brackets after the number: 6(件). */
+const UNIT_IN_BRACKETS = new RegExp(`^(.+?)\\((${UNITS})\\)$`);
 /** 本年增/减 written in words: 增加3, 减少2, 减1. */
 const CHANGE_WORDS = /^(增加|新增|增|减少|减)(?=\d)/;
 const NUMBER = new RegExp(
-  `^([+\\-−﹣])?((?:\\d{1,3}(?:,\\d{3})+)|\\d+)(?:\\.(\\d+))?(${KEPT_UNITS.join('|')})?$`,
+  `^([+\\-−﹣])?((?:\\d{1,3}(?:,\\d{3})+)|\\d+)(?:\\.(\\d+))?(${UNITS})?$`,
 );
 
 export function parseCellValue(text: string): CellValue {
@@ -30,7 +34,7 @@ export function parseCellValue(text: string): CellValue {
   const bracketed = /^\((\d[\d,.]*)\)$/.exec(t);
   if (bracketed) t = `-${bracketed[1]}`;
   // Units in brackets after the number: 6(件)
-  const m = NUMBER.exec(t.replace(/^(.+?)\((个|件|条|项|元|万元|万)\)$/, '$1$2'));
+  const m = NUMBER.exec(t.replace(UNIT_IN_BRACKETS, '$1$2'));
   if (!m) return { kind: 'text' };
   const [, sign, int = '', frac, unit] = m;
   const magnitude = Number(`${int.replace(/,/g, '')}${frac ? `.${frac}` : ''}`);

@@ -16,6 +16,8 @@ import {
   APPLICATION_ROWS,
   FORMAT_IDS,
   SECTIONS,
+  activeRowsWith,
+  formatForYear,
   cellId,
   statutoryRows,
   type ColumnDef,
@@ -101,9 +103,13 @@ function buildRowEntries(): RowEntry[] {
 const ROW_ENTRIES = buildRowEntries();
 const GROUP_KEYS = APPLICATION_GROUPS.map((g) => ({ group: g, key: labelKey(g) }));
 const ACTIVE_HEADERS = FORMAT_IDS.flatMap((f) => ACTIVE_HEADER_EVIDENCE[f].map((h) => ({ format: f, key: labelKey(h) })));
-const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => w !== '总计').map(labelKey);
+const BARE_TOTAL = APPLICATION_COLUMNS.find((c) => c.id === 'total')!.label.zh;
+const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => w !== BARE_TOTAL).map(labelKey);
 const APPEAL_HEADERS = [...APPEAL_HEADER_WORDS, ...APPEAL_OUTCOMES.filter((o) => o.id !== 'total').map((o) => o.label.zh)].map(labelKey);
-const BARE_TOTAL = '总计';
+/** Table 二 rows printed in both formats: three value columns in 2019, one (处理决定数量) in 2021. */
+const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
+  .map((r) => r.id)
+  .filter((id) => activeRowsWith('2019', ['decisions']).some((r) => r.id === id));
 const PLAIN = /[\s\p{P}\p{S}]/gu;
 const ITEM_HEADER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
 const NUMERALS = '一二三四五六七八九十';
@@ -222,12 +228,44 @@ interface ExtraCandidate {
   statutory?: boolean;
 }
 
-export function recognise(page: PageDoc): RecognitionResult {
-  const meta = readMeta(page);
-  const rows = logicalRows(page);
+/**
+ * How much each printed sign counts towards a format, and how far apart the parts of one table may be.
+ * Named so that a change to the recogniser's judgement is a change to one number here.
+ */
+const WEIGHTS = {
+  /** A table 二 column header of one format (本年制发件数 is 2021, 本年新制作数量 2019). */
+  headerExact: 2,
+  headerVariant: 1,
+  /** A table 三 row of only one format ((六)1.申请人无正当理由…): the strongest sign of all. */
+  applicationsRowOfOneFormat: 3,
+  /** A table 二 row of only one format (item (九) 政府集中采购 is 2019 only). */
+  activeRowOfOneFormat: 1,
+  /** A (五)(六) row's values: three filled in 2019, one column in 2021. */
+  decisionRowValues: 1,
+} as const;
+
+const WINDOWS = {
+  /** Fewer statutory rows than this (table 四 counts as one) and the page is not a report. */
+  minMatchedRows: 3,
+  /** Table 四 as two tables: the 诉讼 data row at most this many rows after the 复议 one. */
+  splitAppealsRows: 6,
+  /** A local row of table 二 printed at most this many rows after its last statutory row. */
+  activeRowsAfterLast: 2,
+} as const;
+
+interface Scan {
+  matches: Map<string, RowMatch>;
+  extras: ExtraCandidate[];
+  evidence: Record<'active' | 'applications', Record<FormatId, number>>;
+  headerWordsSeen: Set<string>;
+  appeals: { row: LogicalRow; index: number } | null;
+}
+
+/** Job 1: walk the logical rows once, matching statutory rows and collecting format evidence and extra rows. */
+function scanRows(rows: LogicalRow[]): Scan {
   const matches = new Map<string, RowMatch>();
   const extras: ExtraCandidate[] = [];
-  const evidence: Record<'active' | 'applications', Record<FormatId, number>> = {
+  const evidence: Scan['evidence'] = {
     active: { '2019': 0, '2021': 0 },
     applications: { '2019': 0, '2021': 0 },
   };
@@ -252,7 +290,7 @@ export function recognise(page: PageDoc): RecognitionResult {
       }
       const header = best(key, ACTIVE_HEADERS);
       if (header) {
-        evidence.active[header.c.format] += header.q === 'exact' ? 2 : 1;
+        evidence.active[header.c.format] += header.q === 'exact' ? WEIGHTS.headerExact : WEIGHTS.headerVariant;
         ctx.table = 'active';
         lastHeader = i;
         return;
@@ -302,7 +340,8 @@ export function recognise(page: PageDoc): RecognitionResult {
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
       if (!matches.has(k)) matches.set(k, { ...hit, row, index, heading });
-      if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += hit.entry.table === 'applications' ? 3 : 1;
+      const weight = hit.entry.table === 'applications' ? WEIGHTS.applicationsRowOfOneFormat : WEIGHTS.activeRowOfOneFormat;
+      if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += weight;
       return;
     }
     if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15)) {
@@ -313,7 +352,7 @@ export function recognise(page: PageDoc): RecognitionResult {
     }
     // Table 四 printed as two tables (行政复议, then 行政诉讼): the second data row completes the first.
     const first = appeals as { row: LogicalRow; index: number } | null;
-    if (first && ctx.table === 'appeals' && hasNumber && row.hard && first.row.hard && first.row.values.length + row.values.length === APPEAL_ROW.columns.length && index - first.index <= 6) {
+    if (first && ctx.table === 'appeals' && hasNumber && row.hard && first.row.hard && first.row.values.length + row.values.length === APPEAL_ROW.columns.length && index - first.index <= WINDOWS.splitAppealsRows) {
       first.row.values.push(...row.values);
       return;
     }
@@ -324,45 +363,49 @@ export function recognise(page: PageDoc): RecognitionResult {
 
   const otherRow = matches.get('applications/result.other');
   if (otherRow?.heading && [1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`))) matches.delete('applications/result.other');
-  const matchedCount = matches.size + (appeals ? 1 : 0);
-  const lines = page.lines;
-  const mentionsReport = /年度报告|年报/.test(`${meta.title}\n${lines.slice(0, 20).join('\n')}`);
-  const unsupported = meta.year !== null && meta.year < 2019 && ![...matches.values()].some((m) => m.entry.table === 'applications');
-  if (!unsupported && matchedCount < 3) return { ok: false, meta, attachments: page.links };
-  if (unsupported && !mentionsReport && matchedCount < 3) return { ok: false, meta, attachments: page.links };
+  return { matches, extras, evidence, headerWordsSeen, appeals };
+}
 
-  const findings: FindingDraft[] = [];
-  const cells = new Map<string, ReportCell>();
-  const sections = textSections(lines);
-  const foundTables = new Set<TableId>();
+interface Formats {
+  format: FormatId;
+  tableFormats: Partial<Record<TableId, FormatId>>;
+}
 
-  if (unsupported) {
-    findings.push({ rule: 'structure.unsupported-format', severity: 'info', params: { year: meta.year ?? '' }, cells: [] });
-    return {
-      ok: true,
-      recognition: { meta, format: null, tableFormats: {}, cells, findings, sections, foundTables, unsupported: true, lines },
-    };
-  }
-
+/** Job 2: the format of each table, from what is printed (headers, rows of one format, value counts), else the year. */
+function decideFormats(scan: Scan, year: number | null): Formats {
+  const { matches, evidence, appeals } = scan;
   // Value counts of the item (五)(六) rows are evidence too: three columns in 2019, one in 2021.
-  for (const rowId of ['20_5.licensing', '20_6.penalty', '20_6.coercion']) {
+  for (const rowId of DECISION_ROWS_IN_BOTH) {
     const m = matches.get(`active/${rowId}`);
     if (!m) continue;
     const filled = m.row.values.filter((t) => t.parsed.kind !== 'blank').length;
-    if (filled >= 2) evidence.active['2019'] += 1;
-    else if (m.row.values.length === 1) evidence.active['2021'] += 1;
+    if (filled >= 2) evidence.active['2019'] += WEIGHTS.decisionRowValues;
+    else if (m.row.values.length === 1) evidence.active['2021'] += WEIGHTS.decisionRowValues;
   }
-  const byYear: FormatId | null = meta.year === null ? null : meta.year >= 2021 ? '2021' : '2019';
   const decide = (e: Record<FormatId, number>): FormatId | null => (e['2019'] > e['2021'] ? '2019' : e['2021'] > e['2019'] ? '2021' : null);
   const hasTable = (t: TableId) => [...matches.values()].some((m) => m.entry.table === t);
   const tableFormats: Partial<Record<TableId, FormatId>> = {};
   const activeEvidence = decide(evidence.active);
   const applicationsEvidence = decide(evidence.applications);
-  const format: FormatId | null = applicationsEvidence ?? activeEvidence ?? byYear ?? '2021';
+  const format: FormatId = applicationsEvidence ?? activeEvidence ?? formatForYear(year) ?? '2021';
   if (hasTable('active')) tableFormats.active = activeEvidence ?? format;
   if (hasTable('applications')) tableFormats.applications = applicationsEvidence ?? format;
   if (appeals) tableFormats.appeals = format;
+  return { format, tableFormats };
+}
 
+interface Placed {
+  cells: Map<string, ReportCell>;
+  findings: FindingDraft[];
+  foundTables: Set<TableId>;
+}
+
+/** Job 3: every value of the matched rows placed in its canonical cell; missing and extra rows reported. */
+function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
+  const { matches, extras, headerWordsSeen } = scan;
+  const findings: FindingDraft[] = [];
+  const cells = new Map<string, ReportCell>();
+  const foundTables = new Set<TableId>();
   const setCell = (table: TableId, row: string, column: ColumnDef, token: Token | null, label?: string) => {
     const id = cellId(table, row, column.id);
     cells.set(id, {
@@ -427,10 +470,9 @@ export function recognise(page: PageDoc): RecognitionResult {
   }
 
   // Table 四: one row of fifteen numbers under its header.
-  const appealsRow = appeals as { row: LogicalRow; index: number } | null;
-  if (appealsRow) {
+  if (scan.appeals) {
     foundTables.add('appeals');
-    const fitted = fitValues(appealsRow.row.values, APPEAL_ROW.columns.length, undefined, appealsRow.row.hard ? 'end' : 'start');
+    const fitted = fitValues(scan.appeals.row.values, APPEAL_ROW.columns.length, undefined, scan.appeals.row.hard ? 'end' : 'start');
     APPEAL_ROW.columns.forEach((c, i) => setCell('appeals', APPEAL_ROW.id, c, fitted[i] ?? null));
   }
 
@@ -446,7 +488,7 @@ export function recognise(page: PageDoc): RecognitionResult {
     const f = tableFormats[extra.table];
     if (!s || !f) continue;
     const lastRowTable = extra.row.values[0]?.table;
-    const afterLast = extra.index > s[1]! && extra.index <= s[1]! + 2 && extra.table === 'active' && lastRowTable !== undefined;
+    const afterLast = extra.index > s[1]! && extra.index <= s[1]! + WINDOWS.activeRowsAfterLast && extra.table === 'active' && lastRowTable !== undefined;
     if (!extra.statutory && !(extra.index > s[0]! && extra.index < s[1]!) && !afterLast) continue;
     const other: FormatId = f === '2019' ? '2021' : '2019';
     const item = extra.table === 'active' ? (ACTIVE_ITEMS[f].find((i) => i.id === extra.item) ?? ACTIVE_ITEMS[other].find((i) => i.id === extra.item)) : undefined;
@@ -461,10 +503,33 @@ export function recognise(page: PageDoc): RecognitionResult {
     columns.forEach((c, i) => setCell(extra.table, rowId, c, fitted[i] ?? null, label));
     findings.push({ rule: 'structure.extra-row', severity: 'info', params: { label, table: extra.table }, cells: columns.map((c) => cellId(extra.table, rowId, c.id)) });
   }
+  return { cells, findings, foundTables };
+}
 
+/** PageDoc → the recognised report, in three jobs: scan the rows, decide the formats, place the cells. */
+export function recognise(page: PageDoc): RecognitionResult {
+  const meta = readMeta(page);
+  const scan = scanRows(logicalRows(page));
+  const matchedCount = scan.matches.size + (scan.appeals ? 1 : 0);
+  const lines = page.lines;
+  const mentionsReport = /年度报告|年报/.test(`${meta.title}\n${lines.slice(0, 20).join('\n')}`);
+  const unsupported = meta.year !== null && formatForYear(meta.year) === null && ![...scan.matches.values()].some((m) => m.entry.table === 'applications');
+  if (!unsupported && matchedCount < WINDOWS.minMatchedRows) return { ok: false, meta, attachments: page.links };
+  if (unsupported && !mentionsReport && matchedCount < WINDOWS.minMatchedRows) return { ok: false, meta, attachments: page.links };
+
+  const sections = textSections(lines);
+  if (unsupported) {
+    const findings: FindingDraft[] = [{ rule: 'structure.unsupported-format', severity: 'info', params: { year: meta.year ?? '' }, cells: [] }];
+    return {
+      ok: true,
+      recognition: { meta, format: null, tableFormats: {}, cells: new Map(), findings, sections, foundTables: new Set(), unsupported: true, lines },
+    };
+  }
+  const formats = decideFormats(scan, meta.year);
+  const { cells, findings, foundTables } = placeCells(scan, formats);
   return {
     ok: true,
-    recognition: { meta, format, tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },
+    recognition: { meta, format: formats.format, tableFormats: formats.tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },
   };
 }
 

@@ -16,6 +16,7 @@ import { structureTemplateMismatch } from './all/structure-template-mismatch';
 import { textFeeStatementMissing } from './all/text-fee-statement-missing';
 import { textTableMismatch } from './all/text-table-mismatch';
 import { textYearMismatch } from './all/text-year-mismatch';
+import { RULE_CATALOGUE } from './catalogue';
 import type { Rule } from './context';
 
 export const RULES: readonly Rule[] = [
@@ -40,23 +41,8 @@ export const RULES: readonly Rule[] = [
 
 /**
  * Rule ids emitted outside RULES: by the recogniser (structure.*), by the audit itself (input.*, internal.*),
- * by the document readers (input.image-only) and by the year-over-year comparison (text.repeated-*).
+ * by the document readers (input.image-only), by the year-over-year comparison (text.repeated-*) and the
+ * roster roll-up — every catalogue id that is neither a single-report rule here nor a cross-year rule.
  */
-export const OTHER_RULE_IDS = [
-  'structure.unsupported-format',
-  'structure.missing-row',
-  'structure.missing-column',
-  'structure.extra-row',
-  'structure.label-variant',
-  'input.no-report',
-  'input.unreadable',
-  'input.too-large',
-  'input.truncated',
-  'internal.rule-failed',
-  'internal.error',
-  'input.image-only',
-  'text.repeated-section',
-  'text.repeated-report',
-  // A whole-area report against the sum of its roster units' reports (lib/roster/rollup.ts, `--roster`).
-  'rollup.sum-mismatch',
-] as const;
+const SINGLE_REPORT_IDS = new Set(RULES.map((r) => r.id));
+export const OTHER_RULE_IDS: readonly string[] = RULE_CATALOGUE.filter((m) => m.kind !== 'cross-year' && !SINGLE_REPORT_IDS.has(m.id)).map((m) => m.id);

@@ -61,7 +61,7 @@ describe('gouji audit --format', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/^审核意见：临川县交通运输局2023年政府信息公开工作年度报告\n来源：/);
     expect(r.stdout).toMatch(/错误（\d+）/);
     expect(r.stdout).toContain('涉及单元格：表三');
-    expect(r.stdout).toContain('应为 44，实为 46');
+    expect(r.stdout).toContain('应为 44，表中为 46');
   });
 
   it('text stays the default', () => {

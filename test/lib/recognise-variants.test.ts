@@ -94,7 +94,7 @@ describe('narrative figures as real reports word them', () => {
   };
 
   it('reads counts in Chinese numerals', () => {
-    expect(mismatches('共收到政府信息公开申请三十五件。')).toMatchObject([{ actual: 35, expected: table('new') }]);
+    expect(mismatches('共收到政府信息公开申请三十五件。')).toMatchObject([{ expected: 35, actual: table('new') }]);
   });
 
   it('受理 N件 that counts the carried-over applications too is no contradiction', () => {
@@ -104,7 +104,7 @@ describe('narrative figures as real reports word them', () => {
   it('“no review and no lawsuit” while table 四 counts some is flagged for each', () => {
     const found = mismatches('本年度无因政府信息公开引起的行政复议和行政诉讼案件。');
     expect(found.map((f) => f.cells)).toEqual([['appeals/counts/review.total'], ['appeals/counts/suit_direct.total', 'appeals/counts/suit_after_review.total']]);
-    expect(found.every((f) => f.actual === 0)).toBe(true);
+    expect(found.every((f) => f.expected === 0)).toBe(true);
   });
 
   it('“none corrected” speaks of outcomes, not of the count: silent', () => {

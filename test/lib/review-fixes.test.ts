@@ -51,7 +51,7 @@ describe('review fixes', { timeout: 120_000 }, () => {
     const r = cleanReport('2021', { seed: 2 });
     r.cells['applications/new/total'] = String(Number(r.cells['applications/new/total']) + 1);
     const text = textReport(auditHtml(renderPage(r, {}), 'x'), { lang: 'zh', verbose: false });
-    expect(text).toMatch(/应为 \d+，实为 \d+/);
+    expect(text).toMatch(/应为 \d+，表中为 \d+/);
     expect(text).not.toMatch(/expected=/);
   });
 

@@ -11,6 +11,8 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES, auditBytes, auditHtml, type AuditOptions } from '../../lib/audit';
 import { hasMessage, ruleMessageKey } from '../../lib/i18n/messages';
+import { memo } from '../../lib/export/memo';
+import { textReport } from '../../lib/format/text-report';
 import type { AuditResult, Finding } from '../../lib/model/schema';
 import type { Rule } from '../../lib/rules/context';
 import { OTHER_RULE_IDS, RULES } from '../../lib/rules/index';
@@ -746,7 +748,8 @@ describe('text.table-mismatch', () => {
     expect(sorted(found[0]!.cells)).toEqual([...want.cells].sort());
     expect(found[0]!.quote).toBeTruthy();
     expect(norm(want.quote!)).toContain(norm(found[0]!.quote!));
-    expect(found[0]!.quote).toContain(String(want.actual));
+    // expected is the narrative's figure (it is in the quote), actual what the table prints.
+    expect(found[0]!.quote).toContain(String(want.expected));
     expect(found[0]!.message).toContain(found[0]!.quote);
   });
 
@@ -761,7 +764,7 @@ describe('text.table-mismatch', () => {
   it('a sentence that includes 上年结转 is compared with new + carried_over', () => {
     expect(ofRule(auditReport(say('本年度共收到政府信息公开申请202件（含上年结转3件）。')), 'text.table-mismatch')).toEqual([]);
     const found = ofRule(auditReport(say('本年度共收到政府信息公开申请199件（含上年结转3件）。')), 'text.table-mismatch');
-    expect(found).toMatchObject([{ severity: 'warning', expected: 202, actual: 199 }]);
+    expect(found).toMatchObject([{ severity: 'warning', expected: 199, actual: 202 }]);
     expect(sorted(found[0]!.cells)).toEqual(['applications/carried_over/total', 'applications/new/total']);
   });
 
@@ -769,6 +772,32 @@ describe('text.table-mismatch', () => {
     const found = ofRule(auditReport(say('本年度收到的政府信息公开申请均已按时办结。')), 'text.table-mismatch');
     expect(found).toMatchObject([{ severity: 'warning', cells: ['applications/carried_forward/total'], actual: 2 }]);
     expect(found[0]!.quote).toContain('均已按时办结');
+  });
+
+  it('the narrative agreeing with the terms of a wrongly printed total: info, linked to the relation error, not in the memo', () => {
+    // The real case: 表四 复议 结果维持 1, printed 总计 0, narrative "行政复议1起".
+    const r = setCells(neutralNarrative(withAppeals(r21, { review: [1, 0, 0, 0] }), ['本年度因政府信息公开申请行政复议1起。']), { 'appeals/counts/review.total': '0' });
+    const result = auditReport(r);
+    const [relation] = ofRule(result, 'appeals.group-total');
+    expect(relation).toMatchObject({ severity: 'error', expected: 1, actual: 0 });
+    const found = ofRule(result, 'text.table-mismatch');
+    expect(found).toMatchObject([{ severity: 'info', expected: 1, actual: 0, cells: ['appeals/counts/review.total'] }]);
+    expect(found[0]!.message).toContain('有误的是表中印的总计 0');
+    expect(found[0]!.related).toContain(relation!.id);
+    expect(relation!.related).toContain(found[0]!.id);
+    const text = memo([result]);
+    expect(text).toContain(relation!.message);
+    expect(text).not.toContain('行政复议1起');
+  });
+
+  it('a narrative contradicting both the printed total and its terms stays a warning: 正文为 X，表中为 Y', () => {
+    const r = setCells(neutralNarrative(withAppeals(r21, { review: [1, 0, 0, 0] }), ['本年度因政府信息公开申请行政复议3起。']), { 'appeals/counts/review.total': '0' });
+    const result = auditReport(r);
+    const found = ofRule(result, 'text.table-mismatch');
+    expect(found).toMatchObject([{ severity: 'warning', expected: 3, actual: 0 }]);
+    expect(found[0]!.message).toContain('为 3，表中为 0');
+    expect(memo([result])).toContain('正文为 3，表中为 0');
+    expect(textReport(result, { lang: 'zh', verbose: false })).toContain('[正文为 3，表中为 0]');
   });
 
   it('均获维持 while a review was corrected', () => {
@@ -781,7 +810,7 @@ describe('text.table-mismatch', () => {
 
   it('予以公开及部分公开 N 件: the count is compared', () => {
     const found = ofRule(auditReport(share('其中予以公开及部分公开31件，占15.5%。')), 'text.table-mismatch');
-    expect(found).toMatchObject([{ severity: 'warning', expected: 29, actual: 31 }]);
+    expect(found).toMatchObject([{ severity: 'warning', expected: 31, actual: 29 }]);
     expect(sorted(found[0]!.cells)).toEqual(['applications/result.disclosed/total', 'applications/result.partial/total']);
   });
 
@@ -796,8 +825,9 @@ describe('text.table-mismatch', () => {
   ])('the share wrong at the decimals printed (%s) is a warning', (pct, stated) => {
     const found = ofRule(auditReport(share(`其中予以公开及部分公开29件，占${pct}。`)), 'text.table-mismatch');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'warning', actual: stated });
-    if (pct.includes('.')) expect(found[0]!.expected).toBe(14.5);
+    // expected: what the narrative says; actual: what the table gives.
+    expect(found[0]).toMatchObject({ severity: 'warning', expected: stated });
+    if (pct.includes('.')) expect(found[0]!.actual).toBe(14.5);
     expect(found[0]!.cells).toContain('applications/result.total/total');
   });
 
@@ -807,7 +837,7 @@ describe('text.table-mismatch', () => {
     expect(ofRule(with_('70.7%'), 'text.table-mismatch')).toEqual([]);
     expect(ofRule(with_('71%'), 'text.table-mismatch')).toEqual([]);
     expect(ofRule(with_('70.73%'), 'text.table-mismatch')).toEqual([]);
-    expect(ofRule(with_('70.8%'), 'text.table-mismatch')).toMatchObject([{ severity: 'warning', expected: 70.7, actual: 70.8 }]);
+    expect(ofRule(with_('70.8%'), 'text.table-mismatch')).toMatchObject([{ severity: 'warning', expected: 70.8, actual: 70.7 }]);
   });
 
   // 29 / 200 is exactly 14.5 %: printed as 15 % (四舍五入 at no decimals) it is right. Binary floating point
@@ -820,7 +850,7 @@ describe('text.table-mismatch', () => {
   // rule's pre-filter of lines (申请|复议|诉讼|办结|结转|维持), so a wrong count or share there goes unseen.
   it('the share is checked when its sentence stands in a paragraph of its own', () => {
     const found = ofRule(auditReport(say('其中予以公开及部分公开31件，占15.5%。')), 'text.table-mismatch');
-    expect(found).toMatchObject([{ severity: 'warning', expected: 29, actual: 31 }]);
+    expect(found).toMatchObject([{ severity: 'warning', expected: 31, actual: 29 }]);
   });
 
   it('the 12345 hotline and 主动公开 counts are not application figures (distractors)', () => {
@@ -832,7 +862,7 @@ describe('text.table-mismatch', () => {
   // A sentence that states the application count and also mentions the hotline is still about applications.
   it('an application count is checked even when the same sentence mentions the 12345 hotline', () => {
     const found = ofRule(auditReport(say('本年度共收到政府信息公开申请180件，另有12345热线转办的咨询30件。')), 'text.table-mismatch');
-    expect(found).toMatchObject([{ severity: 'warning', cells: ['applications/new/total'], expected: 199, actual: 180 }]);
+    expect(found).toMatchObject([{ severity: 'warning', cells: ['applications/new/total'], expected: 180, actual: 199 }]);
   });
 
   it('is silent on clean pages', () => expectSilentOnClean('text.table-mismatch'));

@@ -158,14 +158,21 @@ describe('batch on worker threads', () => {
     const inputs = [...urls(), ...Array.from({ length: 6 }, (_, i) => file(`w${i}.html`, renderPage(cleanReport(i % 2 ? '2021' : '2019', { seed: 50 + i, year: 2019 + i }), {}))), join(dir, 'absent.html')];
     const collect = async (workers: number) => {
       const out: string[] = [];
-      await runBatch(inputs, { lang: 'zh', concurrency: 3, fetch: { timeoutMs: 10_000, retries: 0 }, workers }, (r, i) => (out[i] = JSON.stringify(r)));
-      return out;
+      const lines: string[][] = [];
+      // The page's text lines come back from the worker too (the year-over-year comparison reads them), before the result.
+      await runBatch(inputs, { lang: 'zh', concurrency: 3, fetch: { timeoutMs: 10_000, retries: 0 }, workers, onLines: (l, i) => (lines[i] = l) }, (r, i) => {
+        expect(r.report === null || lines[i] !== undefined).toBe(true);
+        out[i] = JSON.stringify(r);
+      });
+      return { out, lines };
     };
     const one = await collect(1);
     const two = await collect(2);
-    expect(two).toHaveLength(inputs.length);
-    expect(two).toEqual(one);
-    expect(JSON.parse(two.at(-1)!).report).toBeNull();
+    expect(two.out).toHaveLength(inputs.length);
+    expect(two.out).toEqual(one.out);
+    expect(two.lines).toEqual(one.lines);
+    expect(two.lines[0]!.length).toBeGreaterThan(10);
+    expect(JSON.parse(two.out.at(-1)!).report).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@
  * format 2021; 2019 and 2020 format 2019), or the tables mix formats. Names the table.
  */
 import { tableName } from '../../format/cell-label';
-import { TABLE_IDS, type FormatId } from '../../model/statutory';
+import { TABLE_IDS, formatForYear } from '../../model/statutory';
 import type { Rule } from '../context';
 import type { FindingDraft } from '../types';
 
@@ -12,7 +12,7 @@ export const structureTemplateMismatch: Rule = {
   run(ctx) {
     const { meta, tableFormats, format } = ctx.recognition;
     const findings: FindingDraft[] = [];
-    const expected: FormatId | null = meta.year === null || meta.year < 2019 ? null : meta.year >= 2021 ? '2021' : '2019';
+    const expected = formatForYear(meta.year);
     // Table 四 is the same in both formats: only 二 and 三 can say which one a page uses.
     for (const table of TABLE_IDS.filter((x) => x !== 'appeals')) {
       const f = tableFormats[table];

@@ -2,8 +2,15 @@
  * text.table-mismatch — the narrative states a figure about applications or appeals that contradicts
  * the table. Only sentences about 政府信息公开申请/依申请公开, or about 行政复议/行政诉讼 of information
  * disclosure, count (a 12345 hotline's 来电 count is not one). The finding quotes the sentence.
+ *
+ * As for every rule, `actual` is what the table prints and `expected` what the other source says — here the
+ * narrative. When the narrative agrees with what the table's own relation implies (复议 1 起 beside 结果维持 1
+ * and a printed 总计 0), the printed total is at fault, not the narrative: the finding is `info`, suspects the
+ * total, and is linked to that relation's error.
  */
 
+import { statutoryCellId } from '../../model/statutory';
+import { COUNT_UNITS, unitPattern } from '../../model/units';
 import type { Rule, RuleContext } from '../context';
 import { termValues } from '../relation-check';
 import { exactSum } from '../solve';
@@ -11,7 +18,7 @@ import type { FindingDraft } from '../types';
 
 const APPLICATION_CONTEXT = /政府信息公开申请|依申请公开|信息公开申请|公开申请/;
 const DISCLOSURE_CONTEXT = /政府信息公开|信息公开/;
-const UNIT = '\\s*(?:件|个|条|份|次|宗|起)';
+const UNIT = `\\s*(?:${unitPattern(COUNT_UNITS)})`;
 /** A count in digits or in Chinese numerals (三十五件). */
 const N = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 
@@ -22,7 +29,9 @@ interface Claim {
   cells: (sentence: string) => string[];
 }
 
-const T = (row: string) => `applications/${row}/total`;
+/** Cells named here are checked against the model when the module loads (statutoryCellId). */
+const T = (row: string) => statutoryCellId('applications', row, 'total');
+const A = (column: string) => statutoryCellId('appeals', 'counts', column);
 const CLAIMS: Claim[] = [
   {
     subject: { zh: '本年新收申请数', en: 'new applications' },
@@ -41,12 +50,12 @@ const CLAIMS: Claim[] = [
     cells: () => [T('result.total')],
   },
   { subject: { zh: '结转下年度申请数', en: 'applications carried forward' }, patterns: [new RegExp(`结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?${N}${UNIT}`)], context: APPLICATION_CONTEXT, cells: () => [T('carried_forward')] },
-  { subject: { zh: '行政复议数', en: 'administrative reviews' }, patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共|总计)?${N}${UNIT}`)], context: DISCLOSURE_CONTEXT, cells: () => ['appeals/counts/review.total'] },
+  { subject: { zh: '行政复议数', en: 'administrative reviews' }, patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共|总计)?${N}${UNIT}`)], context: DISCLOSURE_CONTEXT, cells: () => [A('review.total')] },
   {
     subject: { zh: '行政诉讼数', en: 'lawsuits' },
     patterns: [new RegExp(`行政诉讼(?:案件)?(?:共|总计)?${N}${UNIT}`)],
     context: DISCLOSURE_CONTEXT,
-    cells: () => ['appeals/counts/suit_direct.total', 'appeals/counts/suit_after_review.total'],
+    cells: () => [A('suit_direct.total'), A('suit_after_review.total')],
   },
 ];
 
@@ -106,6 +115,36 @@ function tableValue(ctx: RuleContext, ids: string[]): number | null {
   return values && exactSum(values);
 }
 
+/**
+ * The claim's figure as the table's own sum relations imply it: each cell that is the printed total of a
+ * relation replaced by the sum of that relation's terms. Returns the figure and the totals it replaced.
+ */
+function relationImplied(ctx: RuleContext, ids: string[]): { value: number; totals: string[] } | null {
+  let value = 0;
+  const totals: string[] = [];
+  for (const id of ids) {
+    const relation = ctx.relations.find((r) => r.right.length === 1 && r.right[0] === id && r.rule !== 'applications.balance');
+    const terms = relation && termValues(ctx, relation.left);
+    const own = tableValue(ctx, [id]);
+    if (terms) {
+      const sum = exactSum(terms);
+      if (sum !== own) totals.push(id);
+      value += sum;
+    } else if (own !== null) value += own;
+    else return null;
+  }
+  return { value, totals };
+}
+
+/** A count the narrative states against the table's figure: a warning, or info when the printed total is the culprit. */
+function countFinding(ctx: RuleContext, subject: string, cells: string[], stated: number, printed: number, quote: string): FindingDraft {
+  const implied = relationImplied(ctx, cells);
+  if (implied && implied.totals.length && implied.value === stated) {
+    return { rule: 'text.table-mismatch', severity: 'info', messageKey: 'text.table-mismatch#totalAtFault', params: { subject, stated, actual: printed, quote }, cells, expected: stated, actual: printed, quote, suspects: implied.totals };
+  }
+  return { rule: 'text.table-mismatch', severity: 'warning', params: { subject, stated, actual: printed, quote }, cells, expected: stated, actual: printed, quote };
+}
+
 export const textTableMismatch: Rule = {
   id: 'text.table-mismatch',
   run(ctx) {
@@ -124,7 +163,7 @@ export const textTableMismatch: Rule = {
         if (actual === null || stated === null || actual === stated) continue;
         // 受理…申请31件 often counts the 上年结转 too without saying so: 31 = 新收 29 + 结转 2 is no contradiction.
         if (claim.subject.en === 'new applications' && cells.length === 1 && stated === tableValue(ctx, [T('new'), T('carried_over')])) continue;
-        findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: claim.subject[ctx.lang], stated, actual, quote: sentence }, cells, expected: actual, actual: stated, quote: sentence });
+        findings.push(countFinding(ctx, claim.subject[ctx.lang], cells, stated, actual, sentence));
       }
       // 均已办结 while applications are carried forward.
       // 未发生…行政复议、行政诉讼 while table 四 counts some.
@@ -133,7 +172,7 @@ export const textTableMismatch: Rule = {
         seen.add(zero.subject.en);
         const cells = zero.cells(sentence);
         const actual = tableValue(ctx, cells);
-        if (actual !== null && actual > 0) findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: zero.subject[ctx.lang], stated: 0, actual, quote: sentence }, cells, expected: actual, actual: 0, quote: sentence });
+        if (actual !== null && actual > 0) findings.push(countFinding(ctx, zero.subject[ctx.lang], cells, 0, actual, sentence));
       }
       if (!seen.has('allDone') && APPLICATION_CONTEXT.test(sentence) && /(?:均已|全部|均)(?:按时|按期|依法|及时)?(?:办结|办理完毕)/.test(sentence)) {
         seen.add('allDone');
@@ -145,7 +184,7 @@ export const textTableMismatch: Rule = {
       // 均获维持 while reviews or suits are corrected or pending.
       if (!seen.has('allUpheld') && /复议|诉讼/.test(sentence) && /均(?:获|被|予以)?维持/.test(sentence)) {
         seen.add('allUpheld');
-        const ids = ['review', 'suit_direct', 'suit_after_review'].flatMap((g) => [`appeals/counts/${g}.corrected`, `appeals/counts/${g}.pending`]);
+        const ids = ['review', 'suit_direct', 'suit_after_review'].flatMap((g) => [A(`${g}.corrected`), A(`${g}.pending`)]);
         const open = tableValue(ctx, ids);
         if (open !== null && open > 0) {
           findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#allUpheld', params: { actual: open, quote: sentence }, cells: ids, expected: 0, actual: open, quote: sentence });
@@ -159,13 +198,13 @@ export const textTableMismatch: Rule = {
         const count = tableValue(ctx, countCells);
         const handled = tableValue(ctx, [T('result.total')]);
         if (count !== null && count !== Number(share[1])) {
-          findings.push({ rule: 'text.table-mismatch', severity: 'warning', params: { subject: ctx.lang === 'zh' ? '予以公开及部分公开数' : 'disclosed in whole or part', stated: Number(share[1]), actual: count, quote: sentence }, cells: countCells, expected: count, actual: Number(share[1]), quote: sentence });
+          findings.push(countFinding(ctx, ctx.lang === 'zh' ? '予以公开及部分公开数' : 'disclosed in whole or part', countCells, Number(share[1]), count, sentence));
         } else if (count !== null && handled) {
           // Rounded half up at the decimals printed, in integers (29 / 200 = 14.5% prints as 15%).
           const decimals = share[3]?.length ?? 0;
           const computed = Math.round((count * 100 * 10 ** decimals) / handled) / 10 ** decimals;
           if (computed !== Number(share[2])) {
-            findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#share', params: { stated: share[2]!, actual: computed, quote: sentence }, cells: [...countCells, T('result.total')], expected: computed, actual: Number(share[2]), quote: sentence });
+            findings.push({ rule: 'text.table-mismatch', severity: 'warning', messageKey: 'text.table-mismatch#share', params: { stated: share[2]!, actual: computed, quote: sentence }, cells: [...countCells, T('result.total')], expected: Number(share[2]), actual: computed, quote: sentence });
           }
         }
       }

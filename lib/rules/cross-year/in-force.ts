@@ -3,10 +3,12 @@
  * year's 本年制发件数 − 本年废止件数, item (一).
  */
 import { cellLabel } from '../../format/cell-label';
+import { activeRowsWith } from '../../model/statutory';
 import { exactSum } from '../solve';
 import { numberOf, type CrossYearRule } from './types';
 
-const ROWS = ['20_1.rules', '20_1.normative'];
+/** The 2021 rows counting documents in force (规章, 行政规范性文件). */
+const ROWS = activeRowsWith('2021', ['in_force', 'issued', 'repealed']).map((r) => r.id);
 
 export const crossYearInForce: CrossYearRule = {
   id: 'cross-year.in-force',

@@ -3,10 +3,12 @@
  * + 本年增/减, for items (五)(六)(八).
  */
 import { cellLabel } from '../../format/cell-label';
+import { activeRowsWith } from '../../model/statutory';
 import { exactSum } from '../solve';
 import { numberOf, type CrossYearRule } from './types';
 
-const ROWS = ['20_5.licensing', '20_5.other_services', '20_6.penalty', '20_6.coercion', '20_8.fees'];
+/** The 2019 rows counting items last year and their change (items (五)(六)(八)). */
+const ROWS = activeRowsWith('2019', ['previous', 'change']).map((r) => r.id);
 
 export const crossYearPreviousCount: CrossYearRule = {
   id: 'cross-year.previous-count',

@@ -1,0 +1,24 @@
+/**
+ * The year-over-year comparison in a batch: the text and cells of each report that may have another
+ * year beside it are kept (a streamed batch keeps only slim results), and each consecutive pair is
+ * compared as `gouji compare` would.
+ */
+import type { Lang } from '../i18n/messages';
+import type { AuditResult } from '../model/schema';
+import { compareReports, type Comparison, type ComparedInput } from './compare';
+
+export class YearPairTexts {
+  private readonly kept = new Map<string, ComparedInput>();
+
+  /** Keeps what a later comparison needs of a report with an agency and a year; nothing of the rest. */
+  keep(result: AuditResult, lines: readonly string[] | undefined): void {
+    if (!result.report?.agency || result.report.year === null || !lines) return;
+    this.kept.set(result.source, { result: { source: result.source, report: result.report, findings: [] }, lines });
+  }
+
+  compare(older: AuditResult, newer: AuditResult, lang: Lang): Comparison | null {
+    const a = this.kept.get(older.source);
+    const b = this.kept.get(newer.source);
+    return a && b ? compareReports(a, b, lang) : null;
+  }
+}
