@@ -3,7 +3,7 @@ import { table } from '../batch/summary-text';
 import { t, type Lang } from '../i18n/messages';
 import type { Coverage, CoverageStatus } from './coverage';
 
-export const STATUS_MARK: Record<CoverageStatus, string> = { published: '✓', late: '⏰', missing: '✗' };
+export const STATUS_MARK: Record<CoverageStatus, string> = { published: '✓', late: '!', missing: '✗' };
 
 export const statusText = (s: CoverageStatus, lang: Lang) => `${STATUS_MARK[s]} ${t(`coverage_${s}`, {}, lang)}`;
 

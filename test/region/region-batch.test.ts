@@ -98,7 +98,7 @@ describe('gouji audit --roster', () => {
     // The text summary ends with the units × years matrix.
     const text = await audit([...urls(), '--roster', roster, '--workers', '1']);
     expect(text.stdout).toMatch(/清河县审计局\s+清河县人民政府\s+✗ 未发布\s+✗ 未发布/);
-    expect(text.stdout).toMatch(/清河县卫生健康委员会\s+清河县人民政府\s+✓ 已发布\s+⏰ 逾期发布/);
+    expect(text.stdout).toMatch(/清河县卫生健康委员会\s+清河县人民政府\s+✓ 已发布\s+! 逾期发布/);
     expect(text.stdout).toContain('2023 年度：已发布 3，逾期 1，未发布 1');
   });
 
