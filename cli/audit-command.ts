@@ -26,6 +26,7 @@ import { crawlSites } from './crawl';
 import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 import { loadRoster, readResume } from './region-input';
+import { SpillStore } from './spill-store';
 
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --json            one JSON array, every finding included (the spec's shape); same as --format json
@@ -185,7 +186,9 @@ export async function auditCommand(argv: string[]): Promise<number> {
   let errors = false;
   // The text of each page, until its result arrives: kept only for reports that may have another year.
   const pageLines: (readonly string[] | undefined)[] = [];
-  const texts = new YearPairTexts();
+  // Streamed, the kept texts go to a temporary file: memory stays flat over any count.
+  const spill = options.ndjson ? new SpillStore() : null;
+  const texts = new YearPairTexts(spill ?? undefined);
 
   const take = (result: AuditResult, index: number, resumed: boolean) => {
     texts.keep(result, pageLines[index]);
@@ -223,6 +226,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     });
     if (typeof read === 'string') {
       process.stderr.write(`${read}\n`);
+      spill?.close();
       return 2;
     }
     todo = todo.filter((i) => !done.has(i));
@@ -277,6 +281,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     const shares = repetition.get(r);
     if (added.length || shares) addLater(r, added, 'crossYear', shares ? { repetition: shares } : {});
   }
+  spill?.close();
   // The roster's roll-up: info findings on each whole-area report whose units' sums differ.
   const outcome: RegionOutcome | undefined = region?.finish(options.lang, options.years);
   for (const r of all) {
