@@ -3,11 +3,14 @@
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlReportBuilder } from '../lib/batch/html-report';
 import { SummaryBuilder } from '../lib/batch/summary';
+import { summaryJson } from '../lib/batch/summary-json';
 import { summaryText } from '../lib/batch/summary-text';
+import { WorkbookBuilder } from '../lib/batch/workbook';
 import { repetitionSummary, yearOrder, notConsecutive } from '../lib/compare/compare';
 import { comparisonHtml } from '../lib/compare/html';
 import { YearPairTexts } from '../lib/compare/pairs';
@@ -16,10 +19,15 @@ import { memoDocx } from '../lib/export/docx';
 import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
 import { t, type Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
-import { runBatch } from './batch';
+import { parseYears } from '../lib/roster/coverage';
+import { coverageText } from '../lib/roster/coverage-text';
+import { RegionTracker, type RegionOutcome } from '../lib/roster/region';
+import { defaultWorkers, runBatch } from './batch';
 import { crawlSites } from './crawl';
 import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
+import { loadRoster, readResume } from './region-input';
+import { SpillStore } from './spill-store';
 
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   inputs: saved pages (HTML, MHTML, text), PDF, Word (.docx; .doc/.wps best effort), by content
@@ -27,11 +35,18 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --format F        text (default) | json | csv | tsv (one row per cell, for pivot tables) |
                     wide-csv (one row per report, a column per cell) | memo (审核意见) |
                     docx (审核意见 as a Word document; with --out FILE.docx, or piped)
+                    xlsx (workbook for a 通报: problems, coverage, ratios; needs --out)
   --ndjson          one JSON result a line, as each input finishes
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
   --crawl URL       also audit the reports a 年报 list page lists (its pagination followed, as gouji crawl)
   --html FILE       write a self-contained HTML report of the batch
+  --roster FILE.csv the units that must report (header 单位,上级, optional 别名, 网址): coverage per
+                    unit and year (published / late / missing) and the whole-area roll-up
+  --years 2023-2025 the report years coverage is given for (default: every year in the batch)
+  --summary-json F  write the batch summary, with coverage, as JSON to F
+  --resume FILE     skip the inputs a broken --ndjson run already wrote to FILE (append to it: >> FILE)
+  --workers N       worker threads to parse on (default: one per core for 16 inputs or more)
   --compare OLD NEW apply the cross-year rules to exactly these two reports (in either order: ordered by year)
   --summary         print the batch summary (to stderr) whatever the output format
   --concurrency N   inputs audited at once (default 4); --timeout S per fetch (default 30)
@@ -39,11 +54,16 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --verbose         also list info findings`;
 
 /** Formats written as bytes rather than text. */
-const BINARY_FORMATS = ['docx'] as const;
+const BINARY_FORMATS = ['docx', 'xlsx'] as const;
 type BinaryFormat = (typeof BINARY_FORMATS)[number];
 
 interface Options {
   format: OutputFormat | BinaryFormat;
+  roster?: string;
+  years?: number[];
+  summaryJson?: string;
+  resume?: string;
+  workers?: number;
   ndjson: boolean;
   out?: string;
   html?: string;
@@ -69,8 +89,19 @@ function parseArgs(rest: string[]): Options | string {
     else if (a === '--summary') o.summary = true;
     else if (a === '--format') {
       const f = rest[++i];
-      if (!isOutputFormat(f) && f !== 'docx') return `--format takes ${[...OUTPUT_FORMATS, ...BINARY_FORMATS].join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
-      o.format = f;
+      const binary = BINARY_FORMATS.find((b) => b === f);
+      if (!isOutputFormat(f) && !binary) return `--format takes ${[...OUTPUT_FORMATS, ...BINARY_FORMATS].join('|')}, not ${f ?? '(nothing)'}\n${USAGE}`;
+      o.format = binary ?? (f as OutputFormat);
+    } else if (a === '--years') {
+      const years = parseYears(rest[++i] ?? '');
+      if (!years) return `--years takes years such as 2023-2025 or 2023,2024, not ${rest[i] ?? '(nothing)'}\n${USAGE}`;
+      o.years = years;
+    } else if (a === '--roster' || a === '--summary-json' || a === '--resume') {
+      const file = value(++i, `${a} takes a file name`);
+      if (file instanceof Error) return file.message;
+      if (a === '--roster') o.roster = file;
+      else if (a === '--resume') o.resume = file;
+      else o.summaryJson = file;
     } else if (a === '--crawl') {
       const url = value(++i, '--crawl takes the URL of a 年报 list page');
       if (url instanceof Error) return url.message;
@@ -82,10 +113,11 @@ function parseArgs(rest: string[]): Options | string {
       if (a === '--html') o.html = file;
       else if (a === '--list') o.lists.push(file);
       else o.out = file;
-    } else if (a === '--concurrency' || a === '--timeout') {
+    } else if (a === '--concurrency' || a === '--timeout' || a === '--workers') {
       const n = Number(rest[++i]);
       if (!Number.isFinite(n) || n <= 0) return `${a} takes a positive number\n${USAGE}`;
       if (a === '--concurrency') o.concurrency = Math.min(64, Math.floor(n));
+      else if (a === '--workers') o.workers = Math.min(64, Math.floor(n));
       else o.timeoutS = n;
     } else if (a === '--lang') {
       const l = rest[++i];
@@ -99,6 +131,7 @@ function parseArgs(rest: string[]): Options | string {
   if (o.format === 'docx' && o.ndjson) return `--format docx writes one document; it cannot be combined with --ndjson\n${USAGE}`;
   if (o.format === 'docx' && !o.out && process.stdout.isTTY) return `--format docx is a binary Word file: give --out FILE.docx (or pipe the output)\n${USAGE}`;
   if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
+  if (o.format === 'xlsx' && (!o.out || o.ndjson)) return `--format xlsx writes a workbook: give --out FILE.xlsx (not with --ndjson)\n${USAGE}`;
   return o.inputs.length || o.lists.length || o.crawl.length ? o : USAGE;
 }
 
@@ -142,10 +175,19 @@ export async function auditCommand(argv: string[]): Promise<number> {
     process.stderr.write(`--compare takes exactly two different reports: OLD NEW\n${USAGE}\n`);
     return 2;
   }
+  const roster = options.roster ? await loadRoster(options.roster) : undefined;
+  if (typeof roster === 'string') {
+    process.stderr.write(`${roster}\n`);
+    return 2;
+  }
+  const region = roster ? new RegionTracker(roster) : null;
   const render = { lang: options.lang, verbose: options.verbose };
   const summary = new SummaryBuilder();
-  const html = options.html ? new HtmlReportBuilder(options.lang, (source) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href)) : null;
-  const progress = new Progress(inputs.length);
+  const hrefOf = (source: string) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href);
+  const html = options.html ? new HtmlReportBuilder(options.lang, hrefOf) : null;
+  const workbook = options.format === 'xlsx' ? new WorkbookBuilder(options.lang, hrefOf, options.verbose) : null;
+  // Streamed out: keep only what the cross-year rules read, so memory stays flat over any count.
+  const slim = options.ndjson;
   // Text to the terminal and NDJSON stream as inputs finish; other outputs are written whole, in input order.
   const streamText = options.format === 'text' && !options.out && !options.ndjson;
   const results: (AuditResult | undefined)[] = new Array(inputs.length);
@@ -154,26 +196,63 @@ export async function auditCommand(argv: string[]): Promise<number> {
   let errors = false;
   // The text of each page, until its result arrives: kept only for reports that may have another year.
   const pageLines: (readonly string[] | undefined)[] = [];
-  const texts = new YearPairTexts();
+  // Streamed, the kept texts go to a temporary file: memory stays flat over any count.
+  const spill = options.ndjson ? new SpillStore() : null;
+  const texts = new YearPairTexts(spill ?? undefined);
 
-  const onPage = (page: { lines: string[] }, index: number) => (pageLines[index] = page.lines);
-  await runBatch(inputs, { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, onPage }, (result, index) => {
+  const take = (result: AuditResult, index: number, resumed: boolean) => {
     texts.keep(result, pageLines[index]);
     pageLines[index] = undefined;
     summary.add(result, index);
-    // Streamed results are not kept whole: the HTML report takes them now (without cross-year findings).
-    if (options.ndjson) html?.add(result, index);
-    progress.tick(result.report === null);
+    // The roster reads the whole result (the roll-up its tables) before it is slimmed.
+    const unit = region?.add(result, index);
+    // Streamed results are not kept whole: the HTML report and the workbook take them now (without cross-year findings).
+    if (slim) {
+      html?.add(result, index);
+      workbook?.add(result, index, unit);
+    }
     if (result.report === null) failed = true;
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
-    // Streamed out: keep only what the cross-year rules read, so memory stays flat over any count.
-    results[index] = options.ndjson ? slimForCrossYear(result) : result;
-    if (options.ndjson) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else if (streamText) {
+    results[index] = slim ? slimForCrossYear(result) : result;
+    if (options.ndjson) {
+      if (!resumed) process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else if (streamText) {
       // Keep input order on the terminal: print every finished result up to the first one still running.
       while (printed < results.length && results[printed]) process.stdout.write(textBlock(results[printed++]!, render));
     }
-  });
+  };
+
+  // --resume: what a broken run finished counts in the summary, coverage and reports, and is not audited again.
+  let todo = inputs.map((_, i) => i);
+  if (options.resume) {
+    const where = new Map<string, number>();
+    inputs.forEach((source, i) => where.has(source) || where.set(source, i));
+    const done = new Set<number>();
+    const read = await readResume(options.resume, (result) => {
+      const index = where.get(result.source);
+      if (index === undefined || done.has(index)) return;
+      done.add(index);
+      take(result, index, true);
+    });
+    if (typeof read === 'string') {
+      process.stderr.write(`${read}\n`);
+      spill?.close();
+      return 2;
+    }
+    todo = todo.filter((i) => !done.has(i));
+    process.stderr.write(`${t('cli_resumed', { file: options.resume, results: done.size }, options.lang)}\n`);
+  }
+
+  const progress = new Progress(todo.length);
+  const workers = options.workers ?? defaultWorkers(todo.length, availableParallelism());
+  await runBatch(
+    todo.map((i) => inputs[i]!),
+    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers, onLines: (lines, k) => (pageLines[todo[k]!] = lines) },
+    (result, k) => {
+      progress.tick(result.report === null);
+      take(result, todo[k]!, false);
+    },
+  );
   progress.end();
 
   const all = results as AuditResult[];
@@ -201,28 +280,49 @@ export async function auditCommand(argv: string[]): Promise<number> {
     }
     html?.addPair(comparison, href);
   }
+  const addLater = (r: AuditResult, added: Finding[], key: 'crossYear' | 'rollup', extra: object = {}) => {
+    summary.addFindings(r.source, added);
+    if (added.some((f) => f.severity === 'error')) errors = true;
+    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, [key]: added, ...extra })}\n`);
+    else if (streamText && added.length) process.stdout.write(textBlock({ ...r, findings: added }, render));
+  };
   for (const r of all) {
     const added: Finding[] = r.findings.slice(before.get(r)!);
     const shares = repetition.get(r);
-    if (!added.length && !shares) continue;
-    summary.addFindings(r.source, added);
-    if (added.some((f) => f.severity === 'error')) errors = true;
-    if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added, ...(shares ? { repetition: shares } : {}) })}\n`);
-    else if (streamText && added.length) process.stdout.write(textBlock({ ...r, findings: added }, render));
+    if (added.length || shares) addLater(r, added, 'crossYear', shares ? { repetition: shares } : {});
+  }
+  spill?.close();
+  // The roster's roll-up: info findings on each whole-area report whose units' sums differ.
+  const outcome: RegionOutcome | undefined = region?.finish(options.lang, options.years);
+  for (const r of all) {
+    const added = outcome?.rollup.get(r.source);
+    if (!added?.length) continue;
+    r.findings.push(...added);
+    addLater(r, added, 'rollup');
   }
 
-  // The HTML report is built from the final results, cross-year findings included, in input order.
-  if (html && !options.ndjson) all.forEach((r, i) => html.add(r, i));
+  // The HTML report and the workbook are built from the final results, later findings included, in input order.
+  if (!slim) {
+    all.forEach((r, i) => {
+      html?.add(r, i);
+      workbook?.add(r, i, region?.unitOf(r.source));
+    });
+  }
   const batchSummary = summary.finish();
   const many = inputs.length > 1;
+  const fullSummary = () => summaryText(batchSummary, options.lang) + (outcome ? `\n\n${coverageText(outcome.coverage, outcome.notes, options.lang)}` : '');
   // The text report of a batch ends with its summary, on the terminal or in the --out file alike.
-  const textSummary = options.format === 'text' && !options.ndjson && many ? `${summaryText(batchSummary, options.lang)}\n` : '';
+  const textSummary = options.format === 'text' && !options.ndjson && (many || outcome) ? `${fullSummary()}\n` : '';
   let ok = true;
   if (streamText) process.stdout.write(textSummary);
   else if (options.format === 'docx') ok = await write(options.out, await memoDocx(all, { lang: options.lang, includeInfo: options.verbose }));
-  else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
-  if (html) ok = (await write(options.html, html.finish(batchSummary))) && ok;
-  if (!textSummary && (options.summary || (many && process.stderr.isTTY))) process.stderr.write(`${summaryText(batchSummary, options.lang)}\n`);
+  else if (workbook) ok = await write(options.out, await workbook.finish(batchSummary, outcome?.coverage));
+  else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format as OutputFormat, render) + textSummary);
+  if (html) ok = (await write(options.html, html.finish(batchSummary, outcome && { coverage: outcome.coverage, unitOf: (s) => region?.unitOf(s) }))) && ok;
+  if (options.summaryJson) ok = (await write(options.summaryJson, summaryJson(batchSummary, outcome))) && ok;
+  if (!textSummary && (options.summary || ((many || outcome) && process.stderr.isTTY))) process.stderr.write(`${fullSummary()}\n`);
+  // The roster's remarks are said even when the summary goes to a file.
+  else if (outcome?.notes.length && !textSummary) process.stderr.write(`${outcome.notes.join('\n')}\n`);
   if (!ok || failed) return 2;
   return errors ? 1 : 0;
 }

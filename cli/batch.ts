@@ -1,6 +1,6 @@
 /**
- * Audits many inputs with a bounded number at once (fetches overlap; parsing stays on this thread), one
- * bad input never stopping the rest. Results go to a sink as each finishes; the caller decides whether
+ * Audits many inputs with a bounded number at once (fetches overlap; parsing on this thread, or on
+ * `workers` worker threads), one bad input never stopping the rest. Results go to a sink as each finishes; the caller decides whether
  * to keep them (one JSON array) or stream them (NDJSON), so memory can stay flat.
  */
 import { dirname, resolve } from 'node:path';
@@ -10,13 +10,16 @@ import type { PageDoc } from '../lib/extract/page';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult } from '../lib/model/schema';
 import { DEFAULT_FETCH, isUrl, readInput, type FetchOptions } from './read-input';
+import { WorkerPool } from './worker-pool';
 
 export interface BatchOptions {
   lang: Lang;
   concurrency: number;
   fetch: FetchOptions;
-  /** Called with each input's page as read (the year-over-year comparison keeps its text). */
-  onPage?: (page: PageDoc, index: number) => void;
+  /** Worker threads to parse on (default 1: this thread). */
+  workers?: number;
+  /** Called with each input's text lines as read, before its result (the year-over-year comparison keeps them). */
+  onLines?: (lines: string[], index: number) => void;
 }
 
 /** An attachment worth fetching in place of its page: the report as a PDF or Word file. */
@@ -63,15 +66,34 @@ export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOp
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions, sink: (result: AuditResult, index: number) => void): Promise<void> {
   let next = 0;
-  const worker = async () => {
+  const onLines = options.onLines;
+  const threads = Math.max(1, Math.min(options.workers ?? 1, inputs.length));
+  const pool = threads > 1 ? new WorkerPool(threads, options.lang, options.fetch, !!onLines) : null;
+  const audit = async (source: string, index: number): Promise<AuditResult> => {
+    if (!pool) return auditOne(source, options.lang, options.fetch, onLines ? { onPage: (page) => onLines(page.lines, index) } : {});
+    const { result, lines } = await pool.audit(source);
+    if (lines) onLines?.(lines, index);
+    return result;
+  };
+  // With workers, each keeps `concurrency` inputs in hand, so it is never idle while the others parse.
+  const lanes = Math.max(1, Math.min(options.concurrency * threads, inputs.length));
+  const lane = async () => {
     while (next < inputs.length) {
       const index = next++;
-      const onPage = options.onPage;
-      const result = await auditOne(inputs[index]!, options.lang, options.fetch, onPage ? { onPage: (page) => onPage(page, index) } : {});
+      const result = await audit(inputs[index]!, index);
       sink(result, index);
       // Let timers (progress, fetch timeouts) run between CPU-bound audits.
-      await new Promise((r) => setImmediate(r));
+      if (!pool) await new Promise((r) => setImmediate(r));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, inputs.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Worker threads worth starting for a batch: one per core, none for a handful of inputs (a worker takes a moment to load). */
+export function defaultWorkers(inputCount: number, cores: number): number {
+  return inputCount < 16 ? 1 : Math.max(1, Math.min(cores, 8));
 }

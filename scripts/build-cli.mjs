@@ -7,10 +7,17 @@
  */
 import { build } from 'esbuild';
 
-const outfile = new URL('../dist/cli.mjs', import.meta.url).pathname;
+// The batch's worker threads load dist/audit-worker.mjs beside dist/cli.mjs (cli/worker-pool.ts resolves
+// './audit-worker.mjs' against its own module, which is cli/audit-worker.mjs — a tsx loader — in the sources).
+const outdir = new URL('../dist/', import.meta.url).pathname;
+const source = (path) => new URL(`../${path}`, import.meta.url).pathname;
 await build({
-  entryPoints: [new URL('../cli/main.ts', import.meta.url).pathname],
-  outfile,
+  entryPoints: [
+    { in: source('cli/main.ts'), out: 'cli' },
+    { in: source('cli/audit-worker.ts'), out: 'audit-worker' },
+  ],
+  outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -21,4 +28,4 @@ await build({
   logLevel: 'warning',
   banner: { js: '// Built by scripts/build-cli.mjs from cli/ and lib/ — do not edit; `npm run build:cli` rebuilds it.' },
 });
-if (!process.argv.includes('--quiet')) process.stdout.write(`built ${outfile}\n`);
+if (!process.argv.includes('--quiet')) process.stdout.write(`built ${outdir}cli.mjs and audit-worker.mjs\n`);

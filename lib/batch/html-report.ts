@@ -1,14 +1,19 @@
 /**
- * One self-contained HTML file for a batch (no network, no script): a row per report, a bar chart of
- * findings per rule, a chart of reports per year and format, and a drill-down per report showing its
- * tables with the faulty cells marked the way the extension marks them (colour and shape by severity).
- * Built one result at a time; only the small drill-down of each report is kept.
+ * One self-contained HTML file for a batch (no network; a small inline script filters and sorts): a
+ * filter bar and legend, the units × years coverage when a roster is given, a problem list (a row per
+ * finding), a row per report with its ratios, a bar chart of findings per rule, a chart of reports per
+ * year and format, and a drill-down per report showing its tables with the faulty cells marked the way
+ * the extension marks them (colour and shape by severity).
+ * Built one result at a time; only the small drill-down of each report and its findings' lines are kept.
  */
 import type { Comparison } from '../compare/compare';
 import { tablesHtml } from '../export/html-table';
 import { t, type Lang } from '../i18n/messages';
 import { findingNumbers } from '../format/finding-numbers';
 import type { AuditResult, Finding, Severity } from '../model/schema';
+import type { Coverage } from '../roster/coverage';
+import type { RosterUnit } from '../roster/roster';
+import { coverageMatrixHtml, filterBar, filterData, legend, problemsTable, ruleCell, severityBadge, WORK_CSS, WORK_SCRIPT, type ProblemRow } from './html-work';
 import type { BatchSummary } from './summary';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -22,7 +27,18 @@ interface Entry {
   anchor: string;
   source: string;
   html: string;
+  agency: string | null;
+  year: number | null;
+  findings: { rule: string; severity: Severity; message: string }[];
 }
+
+/** What a roster adds to the report: the coverage matrix and each report's unit. */
+export interface HtmlRegion {
+  coverage: Coverage;
+  unitOf: (source: string) => RosterUnit | undefined;
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 export class HtmlReportBuilder {
   private entries: Entry[] = [];
@@ -43,16 +59,19 @@ export class HtmlReportBuilder {
     for (const f of result.findings) for (const c of f.cells) if (!worst.has(c) || RANK[f.severity] < RANK[worst.get(c)!]) worst.set(c, f.severity);
     const style = [...worst]
       .filter(([, s]) => s !== 'info')
-      .map(([cell, s]) => `#${anchor} [data-cell=${cssString(cell)}]{outline:${s === 'error' ? '3px solid #c00' : '3px dashed #b86e00'};outline-offset:-3px;background:${s === 'error' ? '#fde8e8' : '#fff4dc'}}`)
+      .map(([cell, s]) => `#${anchor} [data-cell=${cssString(cell)}]{outline:${s === 'error' ? '3px solid #b00' : '3px dashed #b86e00'};outline-offset:-3px;background:${s === 'error' ? '#f9c9c9' : '#ffe3a8'};font-weight:bold}`)
       .join('\n');
     const findings = result.findings
-      .map((f) => `<li class="${f.severity}"><span class="sev">${esc(t(`severity_${f.severity}`, {}, lang))}</span> <code>${esc(f.rule)}</code> ${esc(f.message)}${numbersOf(f, lang)}</li>`)
+      .map((f) => `<li class="${f.severity}">${severityBadge(f.severity, lang)} ${ruleCell(f.rule, lang)}：${esc(f.message)}${numbersOf(f, lang)}</li>`)
       .join('');
     const r = result.report;
     this.entries.push({
       order,
       anchor,
       source: result.source,
+      agency: r.agency,
+      year: r.year,
+      findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
       html: `<section id="${anchor}"><style>${style}</style><h3>${esc(r.agency ?? result.source)} · ${esc(r.year ?? '')}</h3><p class="src">${esc(result.source)}</p><ul class="findings">${findings || `<li>${esc(t('cli_noFindings', {}, lang))}</li>`}</ul><details><summary>${esc(t('html_tables', {}, lang))}</summary>${tablesHtml(r, undefined, { lang })}</details></section>`,
     });
   }
@@ -65,17 +84,26 @@ export class HtmlReportBuilder {
     this.pairs.push(`<tr><td>${esc(c.new.agency ?? '')}${link}</td><td>${esc(c.old.year)}→${esc(c.new.year)}</td><td class="num">${pct(c.text.repeated)}</td>${sections}<td class="num">${pct(c.tables.repeated)}</td></tr>`);
   }
 
-  finish(summary: BatchSummary): string {
+  finish(summary: BatchSummary, region?: HtmlRegion): string {
     const lang = this.lang;
     this.entries.sort((a, b) => a.order - b.order);
-    const anchorOf = new Map(this.entries.map((e) => [e.source, e.anchor]));
+    const entryOf = new Map(this.entries.map((e) => [e.source, e]));
     const href = this.hrefOf;
+    const unitOf = (source: string, agency: string | null) => {
+      const u = region?.unitOf(source);
+      return { unit: u?.name ?? agency ?? '', parent: u?.parent ?? '' };
+    };
+    const problems: ProblemRow[] = this.entries.flatMap((e) => e.findings.map((f) => ({ anchor: e.anchor, ...unitOf(e.source, e.agency), year: e.year, ...f })));
     const rows = summary.rows
       .map((r) => {
-        const anchor = anchorOf.get(r.source);
-        return `<tr><td>${anchor ? `<a href="#${anchor}">${esc(r.agency ?? '—')}</a>` : esc(r.agency ?? '—')}</td><td>${esc(r.year ?? '—')}</td><td>${esc(r.format ?? '—')}</td><td class="num ${r.errors ? 'error' : ''}">${r.errors}</td><td class="num ${r.warnings ? 'warning' : ''}">${r.warnings}</td><td><a href="${esc(href(r.source))}">${esc(r.source)}</a></td></tr>`;
+        const e = entryOf.get(r.source);
+        const who = unitOf(r.source, r.agency);
+        const marks = `${r.errors ? severityBadge('error', lang) : ''}${r.warnings && !r.errors ? severityBadge('warning', lang) : ''}`;
+        const data = filterData({ ...who, year: r.year, rules: [...new Set(e?.findings.map((f) => f.rule))], severities: [...new Set(e?.findings.map((f) => f.severity))] });
+        return `<tr class="${r.errors ? 'error' : r.warnings ? 'warning' : ''}"${data}><td>${marks} ${e ? `<a href="#${e.anchor}">${esc(who.unit || '—')}</a>` : esc(who.unit || '—')}</td><td>${esc(who.parent || '—')}</td><td>${esc(r.year ?? '—')}</td><td>${esc(r.format ?? '—')}</td><td class="num ${r.errors ? 'error' : ''}">${r.errors}</td><td class="num ${r.warnings ? 'warning' : ''}">${r.warnings}</td><td class="num">${pct(r.disclosure)}</td><td class="num">${pct(r.reviewCorrection)}</td><td><a href="${esc(href(r.source))}">${esc(r.source)}</a></td></tr>`;
       })
       .join('');
+    const bar = filterBar({ units: [...problems.map((p) => p.unit), ...summary.rows.map((r) => unitOf(r.source, r.agency).unit), ...(region?.coverage.entries.map((c) => c.unit) ?? [])], parents: [...summary.rows.map((r) => unitOf(r.source, r.agency).parent), ...(region?.coverage.entries.map((c) => c.parent ?? '') ?? [])], years: [...summary.rows.map((r) => r.year), ...(region?.coverage.years ?? [])], rules: problems.map((p) => p.rule), coverage: !!region }, lang);
     const unaudited = summary.unaudited.map((u) => `<tr><td>${esc(u.source)}</td><td><code>${esc(u.rule)}</code></td><td>${esc(u.message)}</td></tr>`).join('');
     return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(t('html_title', {}, lang))}</title>
@@ -83,19 +111,24 @@ export class HtmlReportBuilder {
 body{font:14px/1.5 "Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#222}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #999;padding:2px 6px;vertical-align:top}
 .num{text-align:right}.error{color:#c00}.warning{color:#b86e00}
-li.error .sev{color:#c00;font-weight:bold}li.error .sev::before{content:"✖ "}li.warning .sev{color:#b86e00}li.warning .sev::before{content:"▲ "}li.info{color:#666}
-.src{color:#666;font-size:12px}section{border-top:1px solid #ccc;margin-top:16px}svg text{font-size:12px}
+li.info{color:#666}ul.findings li{margin:2px 0}
+.src{color:#666;font-size:12px}section{border-top:1px solid #ccc;margin-top:16px}svg text{font-size:12px}${WORK_CSS}
 </style></head><body>
 <h1>${esc(t('html_title', {}, lang))}</h1>
 <p>${esc(t('batch_totals', { pages: summary.pages, reports: summary.reports, unaudited: summary.unaudited.length }, lang))}</p>
+${bar}
+${legend(lang)}
+${region ? coverageMatrixHtml(region.coverage, lang) : ''}
+${problemsTable(problems, lang)}
 <h2>${esc(t('batch_findingsByRule', {}, lang))}</h2>${ruleChart(summary, lang)}
 <h2>${esc(t('batch_formatsByYear', {}, lang))}</h2>${yearChart(summary)}
 <h2>${esc(t('html_reports', {}, lang))}</h2>
-<table><tr><th>${esc(t('cli_agency', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>${esc(t('cli_format', {}, lang))}</th><th>${esc(t('severity_error', {}, lang))}</th><th>${esc(t('severity_warning', {}, lang))}</th><th>${esc(t('html_source', {}, lang))}</th></tr>${rows}</table>
+<table class="work" id="reports"><thead><tr><th>${esc(t('coverage_unit', {}, lang))}</th><th>${esc(t('coverage_parent', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>${esc(t('cli_format', {}, lang))}</th><th>${esc(t('severity_error', {}, lang))}</th><th>${esc(t('severity_warning', {}, lang))}</th><th>${esc(t('batch_disclosureRate', {}, lang))}</th><th>${esc(t('batch_reviewCorrection', {}, lang))}</th><th>${esc(t('html_source', {}, lang))}</th></tr></thead><tbody>${rows}</tbody></table>
 ${this.pairs.length ? `<h2>${esc(t('compare_pairs', {}, lang))}</h2><table><tr><th>${esc(t('cli_agency', {}, lang))}</th><th>${esc(t('cli_year', {}, lang))}</th><th>∑</th>${(lang === 'zh' ? ['一', '二', '三', '四', '五', '六'] : ['1', '2', '3', '4', '5', '6']).map((n) => `<th>${n}</th>`).join('')}<th>${esc(t('compare_tableShare', {}, lang))}</th></tr>${this.pairs.join('')}</table>` : ''}
 ${unaudited ? `<h2>${esc(t('batch_unaudited', {}, lang))}</h2><table>${unaudited}</table>` : ''}
 <h2>${esc(t('html_details', {}, lang))}</h2>
 ${this.entries.map((e) => e.html).join('\n')}
+<script>${WORK_SCRIPT}</script>
 </body></html>
 `;
   }

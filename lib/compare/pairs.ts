@@ -7,8 +7,14 @@ import type { Lang } from '../i18n/messages';
 import type { AuditResult } from '../model/schema';
 import { compareReports, type Comparison, type ComparedInput } from './compare';
 
+/** Where the kept texts live: a Map, or (for a streamed batch of any size) a store on disk. */
+export interface PairStore {
+  set(source: string, input: ComparedInput): unknown;
+  get(source: string): ComparedInput | undefined;
+}
+
 export class YearPairTexts {
-  private readonly kept = new Map<string, ComparedInput>();
+  constructor(private readonly kept: PairStore = new Map<string, ComparedInput>()) {}
 
   /** Keeps what a later comparison needs of a report with an agency and a year; nothing of the rest. */
   keep(result: AuditResult, lines: readonly string[] | undefined): void {

@@ -93,6 +93,7 @@ function sitePrefix(source: string, url: string): boolean {
 }
 
 interface Seen {
+  order: number;
   source: string;
   agency: string;
   late: boolean;
@@ -103,30 +104,33 @@ export class CoverageBuilder {
   /** unit (by roster line) → year → reports */
   private readonly found = new Map<number, Map<number, Seen[]>>();
   private readonly yearsPresent = new Set<number>();
-  private readonly problems: MatchProblem[] = [];
+  /** With the input's position, so they come out in input order whatever finished first. */
+  private readonly problems: { order: number; problem: MatchProblem }[] = [];
+  private count = 0;
 
   constructor(private readonly roster: Roster) {
     this.matcher = new UnitMatcher(roster.units);
   }
 
-  /** The unit a result was matched to, if any (for labelling rows). */
-  add(result: AuditResult): RosterUnit | null {
+  /** The unit a result was matched to, if any (for labelling rows). `order`: the input's position. */
+  add(result: AuditResult, order = this.count): RosterUnit | null {
+    this.count++;
     const r = result.report;
     if (!r) return null;
     if (r.year !== null) this.yearsPresent.add(r.year);
     const m = this.matcher.match(r.agency, result.source);
     if (!m) {
-      this.problems.push({ kind: 'unmatched', source: result.source, agency: r.agency, year: r.year });
+      this.problems.push({ order, problem: { kind: 'unmatched', source: result.source, agency: r.agency, year: r.year } });
       return null;
     }
     if ('ambiguous' in m) {
-      this.problems.push({ kind: 'ambiguous', source: result.source, agency: r.agency ?? '', units: m.ambiguous.map(label) });
+      this.problems.push({ order, problem: { kind: 'ambiguous', source: result.source, agency: r.agency ?? '', units: m.ambiguous.map(label) } });
       return null;
     }
     if (r.year !== null) {
       const byYear = this.found.get(m.unit.line) ?? new Map<number, Seen[]>();
       this.found.set(m.unit.line, byYear);
-      byYear.set(r.year, [...(byYear.get(r.year) ?? []), { source: result.source, agency: r.agency ?? '', late: result.findings.some((f) => f.rule === 'meta.late-publication') }]);
+      byYear.set(r.year, [...(byYear.get(r.year) ?? []), { order, source: result.source, agency: r.agency ?? '', late: result.findings.some((f) => f.rule === 'meta.late-publication') }]);
     }
     return m.unit;
   }
@@ -135,10 +139,10 @@ export class CoverageBuilder {
   finish(years?: readonly number[]): Coverage {
     const list = [...(years ?? [...this.yearsPresent])].sort((a, b) => a - b);
     const entries: CoverageEntry[] = [];
-    const problems = [...this.problems];
+    const problems = [...this.problems].sort((a, b) => a.order - b.order).map((p) => p.problem);
     for (const unit of this.roster.units) {
       for (const year of list) {
-        const seen = this.found.get(unit.line)?.get(year) ?? [];
+        const seen = [...(this.found.get(unit.line)?.get(year) ?? [])].sort((a, b) => a.order - b.order);
         const agencies = [...new Set(seen.map((s) => unitKey(s.agency)))];
         if (agencies.length > 1) problems.push({ kind: 'two-agencies', unit: label(unit), year, agencies: [...new Set(seen.map((s) => s.agency))] });
         const status: CoverageStatus = seen.length === 0 ? 'missing' : seen.every((s) => s.late) ? 'late' : 'published';

@@ -15,6 +15,7 @@ export const ROLLUP_RULE = 'rollup.sum-mismatch';
 const ROLLED_UP = /^(applications|appeals)\//;
 
 interface Figures {
+  order: number;
   source: string;
   cells: Map<string, number>;
 }
@@ -23,7 +24,7 @@ export class RollupCollector {
   /** unit line → its children's lines */
   private readonly children = new Map<number, RosterUnit[]>();
   private readonly involved = new Set<number>();
-  /** unit line → year → figures (the first report matched) */
+  /** unit line → year → figures (the report first in input order) */
   private readonly figures = new Map<number, Map<number, Figures>>();
 
   constructor(roster: Roster) {
@@ -37,18 +38,19 @@ export class RollupCollector {
     }
   }
 
-  add(result: AuditResult, unit: RosterUnit | null): void {
+  /** `order`: the input's position (the first in input order counts, whatever finished first). */
+  add(result: AuditResult, unit: RosterUnit | null, order = 0): void {
     const r = result.report;
     if (!unit || !r || r.year === null || !this.involved.has(unit.line)) return;
     const byYear = this.figures.get(unit.line) ?? new Map<number, Figures>();
     this.figures.set(unit.line, byYear);
-    if (byYear.has(r.year)) return;
+    if ((byYear.get(r.year)?.order ?? Infinity) <= order) return;
     const cells = new Map<string, number>();
     for (const [id, c] of Object.entries(r.cells)) {
       const v = c.value ?? c.implied ?? null;
       if (ROLLED_UP.test(id) && v !== null) cells.set(id, v);
     }
-    byYear.set(r.year, { source: result.source, cells });
+    byYear.set(r.year, { order, source: result.source, cells });
   }
 
   /** The findings for each whole-area report, by its source. */

@@ -25,8 +25,8 @@ describe('the CLI as built JavaScript', { timeout: 600_000 }, () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('dist/cli.mjs imports only Node built-ins and runtime dependencies (no tsx, no devDependency)', () => {
-    const code = readFileSync(join(ROOT, 'dist/cli.mjs'), 'utf8');
+  it('dist/cli.mjs and its worker import only Node built-ins and runtime dependencies (no tsx, no devDependency)', () => {
+    const code = ['dist/cli.mjs', 'dist/audit-worker.mjs'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
     const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"'./][^"']*)["']/g)].map((m) => m[1]!);
     expect(specifiers.length).toBeGreaterThan(3);
     const builtins = new Set(builtinModules);
@@ -51,5 +51,10 @@ describe('the CLI as built JavaScript', { timeout: 600_000 }, () => {
     const [result] = JSON.parse(audited.stdout) as { report: { year: number } | null; findings: { rule: string }[] }[];
     expect(result!.report?.year).toBe(2023);
     expect(result!.findings.length).toBeGreaterThan(0);
+    // The batch's worker threads load the built worker too, with no TypeScript loader.
+    const demos = ['demo-2020-site-clean.html', 'demo-2023-word-faults.html'].map((f) => join(ROOT, 'demo', f));
+    const threaded = run(join(app, 'node_modules/.bin/gouji'), ['audit', '--json', '--workers', '2', ...demos], app);
+    expect(threaded.status, threaded.stderr).toBe(1);
+    expect((JSON.parse(threaded.stdout) as { source: string }[]).map((r) => r.source)).toEqual(demos);
   });
 });

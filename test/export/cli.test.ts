@@ -91,8 +91,11 @@ describe('gouji audit --format', { timeout: 120_000 }, () => {
   });
 
   it('rejects an unknown format and a missing --out file name (exit 2, usage)', async () => {
-    expect((await cli(['--format', 'xlsx', PAGES[0]!])).status).toBe(2);
-    expect((await cli(['--format', 'xlsx', PAGES[0]!])).stderr).toMatch(/--format takes text\|json\|csv\|tsv\|memo\|wide-csv/);
+    const unknown = await cli(['--format', 'ods', PAGES[0]!]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--format takes text\|json\|csv\|tsv\|memo\|wide-csv\|docx\|xlsx/);
+    // A workbook is binary: it goes to a file, never to the terminal.
+    expect((await cli(['--format', 'xlsx', PAGES[0]!])).stderr).toMatch(/--format xlsx writes a workbook: give --out FILE\.xlsx/);
     expect((await cli([PAGES[0]!, '--out'])).status).toBe(2);
   });
 
