@@ -100,6 +100,10 @@ export async function launchWithExtension(
       ],
       viewport: options.viewport ?? { width: 1280, height: 900 },
     });
+    // Generous waits: on a busy 2-core machine a 20 MB page can take longer than Playwright's 30 s default
+    // to load. Each test's own timeout (120 s, vitest.config.ts) still bounds a real hang.
+    context.setDefaultTimeout(90_000);
+    context.setDefaultNavigationTimeout(100_000);
     const serviceWorker = await findServiceWorker(context);
     // chrome-extension://<id>/background.js
     const extensionId = new URL(serviceWorker.url()).host;
@@ -126,7 +130,7 @@ async function findServiceWorker(context: BrowserContext): Promise<Worker> {
   const existing = context.serviceWorkers().find(isExtension);
   if (existing) return existing;
   try {
-    return await context.waitForEvent('serviceworker', { predicate: isExtension, timeout: 15_000 });
+    return await context.waitForEvent('serviceworker', { predicate: isExtension, timeout: 60_000 });
   } catch {
     throw new Error(
       'The extension service worker never started. Chromium probably refused the extension: ' +
