@@ -134,9 +134,9 @@ export function App() {
       <p class="hint">{msg('ui_auditFile_offline')}</p>
       {ask && (
         <div class="ask" data-ask-origin={ask.origin}>
-          <p>{msg('ui_attachmentNeeds', { origin: ask.origin })}</p>
+          <p>{msg('ui_attachmentNeeds', { origin: ask.origin.replace(/\/\*$/, '') })}</p>
           <button type="button" data-action="allow-origin" onClick={() => void allow()}>
-            {msg('ui_attachmentAllow', { origin: ask.origin })}
+            {msg('ui_attachmentAllow', { origin: ask.origin.replace(/\/\*$/, '') })}
           </button>
           {ask.denied && <p class="denied">{msg('ui_attachmentDenied')}</p>}
         </div>
