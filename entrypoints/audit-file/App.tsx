@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { addInputFinding, unreadableResult } from '../../lib/audit';
-import { attachmentPermission, contextFromQuery } from '../../lib/document/attachment';
+import { attachmentPermission, contextFromQuery, originPattern } from '../../lib/document/attachment';
 import { auditFile } from '../../lib/document/index';
 import { tablesHtml } from '../../lib/export/html-table';
 import type { AuditResult } from '../../lib/model/schema';
@@ -95,6 +95,14 @@ export function App() {
       result = (await auditFile(new Uint8Array(await response.arrayBuffer()), fileUrl, { lang, ...(context ? { context } : {}) })).result;
       if (page && result.report) addInputFinding(result, { rule: 'input.attachment-audited', severity: 'info', params: { page }, cells: [] }, { lang });
     } catch (error) {
+      // A file of the page's own origin that could not be fetched (activeTab gone with a navigation, or not
+      // covering this page's fetch in this browser): ask for that one host, as for another origin.
+      const origin = page ? originPattern(fileUrl) : null;
+      if (origin && error instanceof TypeError && !(await browser.permissions.contains({ origins: [origin] }).catch(() => true))) {
+        setAsk({ origin, denied: false });
+        setBusy(false);
+        return;
+      }
       result = unreadableResult(fileUrl, { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } }, { lang });
     }
     setFiles((before) => [{ name, result }, ...before]);

@@ -25,14 +25,23 @@ export function attachmentUrl(href: string, pageUrl: string): string | null {
  */
 export function attachmentPermission(fileUrl: string, pageUrl: string): string | null {
   const file = new URL(fileUrl);
+  return samePageOrigin(file, pageUrl) ? null : originPattern(fileUrl);
+}
+
+/** The match pattern of exactly a URL's host (any port, any path). */
+export function originPattern(fileUrl: string): string {
+  const file = new URL(fileUrl);
+  return `${file.protocol}//${file.hostname}/*`;
+}
+
+function samePageOrigin(file: URL, pageUrl: string): boolean {
   let page: URL | null = null;
   try {
     page = new URL(pageUrl);
   } catch {
     // No page (opened by hand): ask.
   }
-  if (page && page.origin === file.origin) return null;
-  return `${file.protocol}//${file.hostname}/*`;
+  return page !== null && page.origin === file.origin;
 }
 
 /** The report view's address parameters for an attachment and what its page says of the report. */

@@ -66,7 +66,7 @@ describe('审核附件 (a page that only links its report)', () => {
     const button = tab.page.locator('gouji-root [data-action=audit-attachment]');
     expect(await button.textContent()).toMatch(/审核附件|Audit the attachment/);
     mkdirSync(SHOTS, { recursive: true });
-    await tab.page.screenshot({ path: join(SHOTS, `attachment-panel${path.replace(/\W+/g, '-')}png`) });
+    await tab.page.screenshot({ path: join(SHOTS, `attachment-panel${path.replace(/\W+/g, '-')}.png`) });
     const opened = ext.context.waitForEvent('page');
     await button.click();
     const view = await opened;
