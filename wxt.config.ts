@@ -11,6 +11,8 @@ type VitePluginOption = NonNullable<WxtViteConfig['plugins']>[number];
 // permissions for the local fixture server and goes to its own outDir so it can
 // never be mistaken for (or zipped as) the shipped build.
 const e2e = process.env.GOUJI_E2E === '1';
+/** What an optional host permission may name; the extension asks for one origin of it at a time. */
+const ANY_WEB_ORIGIN = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
   // No auto-imports: every symbol in entrypoints/ is imported explicitly, so a
@@ -34,6 +36,9 @@ export default defineConfig({
     // activeTab + scripting = inject on click only; no host permissions, so no
     // "read and change all your data" install warning.
     permissions: ['activeTab', 'scripting', 'clipboardWrite', 'storage'],
+    // 审核附件 on a report whose file is on another site: that one origin is asked for at the click,
+    // never at install. MV2 (Firefox) lists optional origins among optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ANY_WEB_ORIGIN } : { optional_host_permissions: ANY_WEB_ORIGIN }),
     ...(e2e
       ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.test/*'] }
       : {}),

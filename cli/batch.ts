@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { addInputFinding, internalErrorResult, tooLargeResult, unreadableResult, type AuditOptions, type DetailedAudit, type DocumentContext } from '../lib/audit';
+import { DOCUMENT_LINK } from '../lib/document/attachment';
 import { auditFile } from '../lib/document/index';
 import type { PageDoc } from '../lib/extract/page';
 import type { Lang } from '../lib/i18n/messages';
@@ -21,9 +22,6 @@ export interface BatchOptions {
   /** Called with each input's text lines as read, before its result (the year-over-year comparison keeps them). */
   onLines?: (lines: string[], index: number) => void;
 }
-
-/** An attachment worth fetching in place of its page: the report as a PDF or Word file. */
-const DOCUMENT_LINK = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
 
 /** The attachment's address: resolved against the page's URL, or beside the page's file. */
 export function attachmentSource(href: string, page: string): string | null {

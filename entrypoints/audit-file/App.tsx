@@ -5,12 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { unreadableResult } from '../../lib/audit';
+import { addInputFinding, unreadableResult } from '../../lib/audit';
+import { attachmentPermission, contextFromQuery, originPattern } from '../../lib/document/attachment';
 import { auditFile } from '../../lib/document/index';
 import { tablesHtml } from '../../lib/export/html-table';
 import type { AuditResult } from '../../lib/model/schema';
 import { uiLang } from '../background/audit-tab';
 import { ExportButtons } from '../popup/ExportButtons';
+import { ReportMeta } from '../../components/ReportMeta';
+import { Sums } from '../content/Panel';
+import { useCellPicker } from './selection';
 
 const getMessage = browser.i18n.getMessage.bind(browser.i18n) as unknown as (key: string, subs?: string[]) => string;
 const msg = (key: string, params: Record<string, string | number> = {}) => (getMessage(key) || key).replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w));
@@ -35,15 +39,12 @@ function FileReport(props: { name: string; result: AuditResult }) {
     el?.classList.add('selected');
     setTimeout(() => el?.classList.remove('selected'), 1500);
   };
+  const { sums, clear } = useCellPicker(tables);
   const r = result.report;
   return (
     <section class="file" data-file={props.name}>
       <h2>{props.name}</h2>
-      {r && (
-        <p class="meta">
-          {r.agency ?? '—'} · {r.year ?? '—'} · {r.format ? msg('cli_formatName', { format: r.format }) : '—'}
-        </p>
-      )}
+      {r && <ReportMeta report={r} msg={msg} class="meta" />}
       <ol class="findings">
         {result.findings.map((f) => (
           <li class={`finding ${f.severity}`} data-rule={f.rule}>
@@ -54,6 +55,7 @@ function FileReport(props: { name: string; result: AuditResult }) {
           </li>
         ))}
       </ol>
+      {r && <Sums sums={sums} onClear={clear} />}
       {r && <div class="tables" ref={tables} dangerouslySetInnerHTML={{ __html: markedTables(result, lang) }} />}
       <ExportButtons result={result} />
     </section>
@@ -75,25 +77,55 @@ export function App() {
     setFiles((before) => [...done, ...before]);
     setBusy(false);
   };
-  // Opened from the popup on a tab showing a PDF: fetch it (under activeTab, the tab's origin) and audit it.
-  useEffect(() => {
-    const url = new URLSearchParams(location.search).get('url');
-    if (!url) return;
+  // Opened on a tab showing a PDF (popup, under activeTab) or on a page's attachment (审核附件, with the
+  // page's address and context): fetch the file here and audit it. An attachment on another origin than
+  // its page needs that one origin allowed, asked for at the user's click.
+  const [ask, setAsk] = useState<{ origin: string; denied: boolean } | null>(null);
+  const query = new URLSearchParams(location.search);
+  const url = query.get('url');
+  const fetchAndAudit = async (fileUrl: string) => {
     setBusy(true);
-    (async () => {
-      const name = decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || url);
-      let result: AuditResult;
-      try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        result = (await auditFile(new Uint8Array(await response.arrayBuffer()), url, { lang })).result;
-      } catch (error) {
-        result = unreadableResult(url, { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } }, { lang });
+    const name = decodeURIComponent(fileUrl.split(/[?#]/)[0]!.split('/').pop() || fileUrl);
+    const context = contextFromQuery(query);
+    const page = query.get('page');
+    let result: AuditResult;
+    try {
+      const response = await fetch(fileUrl);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      result = (await auditFile(new Uint8Array(await response.arrayBuffer()), fileUrl, { lang, ...(context ? { context } : {}) })).result;
+      if (page && result.report) addInputFinding(result, { rule: 'input.attachment-audited', severity: 'info', params: { page }, cells: [] }, { lang });
+    } catch (error) {
+      // A file of the page's own origin that could not be fetched (activeTab gone with a navigation, or not
+      // covering this page's fetch in this browser): ask for that one host, as for another origin.
+      const origin = page ? originPattern(fileUrl) : null;
+      if (origin && error instanceof TypeError && !(await browser.permissions.contains({ origins: [origin] }).catch(() => true))) {
+        setAsk({ origin, denied: false });
+        setBusy(false);
+        return;
       }
-      setFiles((before) => [{ name, result }, ...before]);
-      setBusy(false);
-    })();
+      result = unreadableResult(fileUrl, { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } }, { lang });
+    }
+    setFiles((before) => [{ name, result }, ...before]);
+    setBusy(false);
+  };
+  useEffect(() => {
+    if (!url) return;
+    const page = query.get('page');
+    const origin = page ? attachmentPermission(url, page) : null;
+    if (!origin) {
+      void fetchAndAudit(url);
+      return;
+    }
+    void browser.permissions.contains({ origins: [origin] }).then((granted) => (granted ? fetchAndAudit(url) : setAsk({ origin, denied: false })));
   }, []);
+  const allow = async () => {
+    if (!ask || !url) return;
+    // Only this origin, and only now: permissions.request needs this click.
+    const granted = await browser.permissions.request({ origins: [ask.origin] }).catch(() => false);
+    if (!granted) return setAsk({ ...ask, denied: true });
+    setAsk(null);
+    await fetchAndAudit(url);
+  };
   return (
     <main
       onDragOver={(e) => e.preventDefault()}
@@ -108,6 +140,15 @@ export function App() {
         <input id="pick" type="file" multiple accept=".pdf,.docx,.doc,.wps,.html,.htm,.mhtml,.mht,.txt" onChange={(e) => void audit((e.target as HTMLInputElement).files)} />
       </label>
       <p class="hint">{msg('ui_auditFile_offline')}</p>
+      {ask && (
+        <div class="ask" data-ask-origin={ask.origin}>
+          <p>{msg('ui_attachmentNeeds', { origin: ask.origin.replace(/\/\*$/, '') })}</p>
+          <button type="button" data-action="allow-origin" onClick={() => void allow()}>
+            {msg('ui_attachmentAllow', { origin: ask.origin.replace(/\/\*$/, '') })}
+          </button>
+          {ask.denied && <p class="denied">{msg('ui_attachmentDenied')}</p>}
+        </div>
+      )}
       {busy && <p class="busy">{msg('ui_auditFile_reading')}</p>}
       {files.map((f) => (
         <FileReport name={f.name} result={f.result} />

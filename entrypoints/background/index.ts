@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { attachmentQuery } from '../../lib/document/attachment';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { AuditResponse, ToBackground, ToContent } from '../content/protocol';
 import { toolbarBadge, sessionStore } from './compat';
@@ -32,6 +33,12 @@ async function handle(message: ToBackground, senderTabId: number | undefined): P
     case 'gouji:open-compare': {
       const query = new URLSearchParams({ old: message.oldSource, new: message.newSource });
       await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)(`/compare.html?${query}`) });
+      return { ok: true };
+    }
+    case 'gouji:open-attachment': {
+      // The report view fetches and reads the file (pdf.js in an extension page, never in the page).
+      const query = attachmentQuery(message.url, message.page, message.context);
+      await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)(`/audit-file.html?${query}`) });
       return { ok: true };
     }
     case 'gouji:cleared':

@@ -11,6 +11,7 @@ import { msg, ruleName } from './i18n';
 import type { Band } from './placement';
 import type { TabAudit, ToBackground } from './protocol';
 import { browser } from 'wxt/browser';
+import { attachmentUrl } from '../../lib/document/attachment';
 
 export const SEVERITY_SHAPE: Record<Severity, string> = { error: '■', warning: '▲', info: '●' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -135,6 +136,22 @@ function Notes({ audit }: { audit: TabAudit }) {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** Last year's report of the agency was in the local history: the shares, the findings, the side-by-side link. */
+/** The page only links its report: 审核附件 opens the report view on that file (fetched there, never here). */
+function AuditAttachment({ audit }: { audit: TabAudit }) {
+  const link = audit.main.attachment;
+  const url = link ? attachmentUrl(link.href, audit.main.url) : null;
+  if (!link || !url) return null;
+  const open = () => {
+    const message: ToBackground = { type: 'gouji:open-attachment', url, page: audit.main.url, context: link.context };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  return (
+    <button type="button" class="attachment" data-action="audit-attachment" title={url} onClick={open}>
+      {msg('ui_auditAttachment')}
+    </button>
+  );
+}
+
 function YearOverYear({ audit }: { audit: TabAudit }) {
   const c = audit.comparison;
   if (!c) return null;
@@ -169,7 +186,7 @@ function YearOverYear({ audit }: { audit: TabAudit }) {
 }
 
 /** The selection's count, sum, difference of two selections, and the cells left out — a status bar. */
-function Sums({ sums, onClear }: { sums: SelectionSums | null; onClear(): void }) {
+export function Sums({ sums, onClear }: { sums: SelectionSums | null; onClear(): void }) {
   const total = sums?.total;
   const [first, second] = sums?.groups ?? [];
   return (
@@ -245,6 +262,7 @@ export function Panel(props: PanelProps) {
                 {result.findings.find((f) => isKind(f.rule, 'input') || isKind(f.rule, 'internal'))?.message ?? msg('ui_noReport')}
               </p>
             )}
+            {!report && <AuditAttachment audit={audit} />}
             {report && shown.length === 0 && (
               <p class="note good" role="status" data-note="no-findings">
                 {msg('ui_noFindings')}

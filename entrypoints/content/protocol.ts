@@ -2,6 +2,7 @@
  * What crosses between the page (content script) and the extension (service worker, popup).
  * Types only: the content script bundles nothing from here at run time.
  */
+import type { DocumentContext } from '../../lib/audit';
 import type { CellSource, PageDoc } from '../../lib/extract/page';
 import type { AuditResult, Finding, Severity } from '../../lib/model/schema';
 
@@ -41,6 +42,8 @@ export interface FrameAudit {
   url: string;
   result: AuditResult;
   sources: Record<string, CellSource>;
+  /** No report on the page but a link to its file (lib/audit.ts): the link and the page's context. */
+  attachment?: { href: string; text: string; context: DocumentContext };
 }
 
 /** A cell to mark: its canonical id, the worst severity of the findings it is the subject of. */
@@ -106,6 +109,8 @@ export type ToBackground =
   | { type: 'gouji:clear'; tabId: number }
   /** From the panel: open the side-by-side page of this report and last year's. */
   | { type: 'gouji:open-compare'; newSource: string; oldSource: string }
+  /** From the panel (审核附件): open the report view on the page's attachment, with the page's context. */
+  | { type: 'gouji:open-attachment'; url: string; page: string; context: DocumentContext }
   /** From the content script: the user cleared the page, or it navigated away. */
   | { type: 'gouji:cleared' };
 

@@ -39,6 +39,47 @@ describe('审核文件 (audit files dropped or picked)', () => {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'audit-file.png'), fullPage: false });
   }, 120_000);
+
+  // Issue 16: selection sums on the redrawn tables, the panel's wording and arithmetic.
+  it('adds up cells selected in the redrawn tables: click, shift-click, ctrl-click, drag, clear', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('audit-file.html'));
+    await page.setInputFiles('#pick', [DOCX]);
+    const docx = page.locator('section.file[data-file="report-2019.docx"]');
+    await docx.locator('table[data-table="applications"]').waitFor({ timeout: 60_000 });
+    const cell = (id: string) => docx.locator(`[data-cell="applications/${id}"]`);
+    const text = (what: string) => docx.locator(`[data-sums] [${what}]`);
+    const picked = () => docx.locator('.pick, .pick2').count();
+    await cell('new/natural_person').click();
+    expect(await text('data-sum').textContent()).toBe('已选 1 个单元格，求和 22');
+    // Shift-click: the rectangle to the row's 其他组织 (22 + 12 + 0 + 0 + 6 + 2).
+    await cell('new/other_org').click({ modifiers: ['Shift'] });
+    expect(await text('data-sum').textContent()).toBe('已选 6 个单元格，求和 42');
+    // Ctrl-click: a second selection, and the difference of the two.
+    await cell('new/total').click({ modifiers: ['Control'] });
+    expect(await text('data-sum').textContent()).toBe('已选 7 个单元格，求和 84');
+    expect(await text('data-difference').textContent()).toBe('选区一 42 − 选区二 42 = 差 0');
+    expect(await docx.locator('.pick2').count()).toBe(1);
+    // A label is no number: counted apart, never read as 0.
+    await docx.locator('tr:has(> [data-cell="applications/new/natural_person"]) > :first-child').click();
+    expect(await text('data-sum').textContent()).toBe('已选 1 个单元格，求和 0');
+    expect(await text('data-non-numeric').textContent()).toBe('1 个非数字单元格未计入');
+    expect(await text('data-difference').count()).toBe(0);
+    // Drag across the 上年结转 row (0 + 3 + 0 + 0 + 0 + 2 + 5).
+    const from = (await cell('carried_over/natural_person').boundingBox())!;
+    const to = (await cell('carried_over/total').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    expect(await text('data-sum').textContent()).toBe('已选 7 个单元格，求和 10');
+    expect(await picked()).toBe(7);
+    await page.screenshot({ path: join(SHOTS, 'audit-file-sums.png') });
+    await docx.locator('[data-action=clear-selection]').click();
+    expect(await picked()).toBe(0);
+    expect(await text('data-sum').count()).toBe(0);
+    expect(await docx.locator('[data-sums] .hint').count()).toBe(1);
+  }, 120_000);
 });
 
 describe('a tab showing a PDF', () => {

@@ -36,6 +36,9 @@ describe('Firefox add-on', () => {
     // The popup's command has its MV2 name; MV3's would be rejected.
     expect(Object.keys(manifest.commands)).toEqual(['_execute_browser_action', 'run-audit']);
     expect(manifest.background.scripts).toEqual(['background.js']);
+    // 审核附件's origins, asked for one at a time: MV2 lists them among optional_permissions.
+    expect(manifest.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.optional_host_permissions).toBeUndefined();
 
     const lint = run('web-ext/bin/web-ext.js', ['lint', '--source-dir', OUT, '--output', 'json', '--no-input']);
     const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{'))) as { summary: { errors: number }; errors: LintMessage[] };
