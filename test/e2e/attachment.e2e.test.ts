@@ -103,7 +103,7 @@ describe('审核附件 (a page that only links its report)', () => {
   it('another origin: asks at the click for exactly that host, then audits under the page’s context', async () => {
     const view = await openAttachment('/other.html');
     const ask = view.locator('[data-ask-origin]');
-    await ask.waitFor({ timeout: 30_000 });
+    await ask.waitFor({ timeout: 90_000 });
     expect(await ask.getAttribute('data-ask-origin')).toBe('http://localhost/*');
     // Nothing asked, nothing fetched, before the click.
     expect(await view.evaluate(() => (window as unknown as { __requests: unknown[] }).__requests)).toEqual([]);
