@@ -12,13 +12,14 @@ import { repetitionSummary, yearOrder, notConsecutive } from '../lib/compare/com
 import { comparisonHtml } from '../lib/compare/html';
 import { YearPairTexts } from '../lib/compare/pairs';
 import { compareYears, consecutivePairs, slimForCrossYear } from '../lib/cross-year';
-import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
+import { isOutputFormat, OUTPUT_FORMATS, renderResults, type OutputFormat } from '../lib/export/index';
 import { t, type Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
 import { runBatch } from './batch';
 import { crawlSites } from './crawl';
 import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
+import { answerHelp } from './help';
 
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --json            one JSON array, every finding included (the spec's shape); same as --format json
@@ -85,7 +86,6 @@ function parseArgs(rest: string[]): Options | string {
       if (l !== 'zh' && l !== 'en') return `--lang takes zh or en\n${USAGE}`;
       o.lang = l;
     } else if (a === '--verbose' || a === '-v') o.verbose = true;
-    else if (a === '--help' || a === '-h') return USAGE;
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else o.inputs.push(a);
   }
@@ -109,6 +109,8 @@ async function write(file: string | undefined, text: string): Promise<boolean> {
 
 /** `gouji audit …`: argv without the command word. */
 export async function auditCommand(argv: string[]): Promise<number> {
+  const answered = answerHelp(argv, 'audit');
+  if (answered !== null) return answered;
   const options = parseArgs(argv);
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n`);
@@ -137,10 +139,9 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const summary = new SummaryBuilder();
   const html = options.html ? new HtmlReportBuilder(options.lang, (source) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href)) : null;
   const progress = new Progress(inputs.length);
-  // Text to the terminal and NDJSON stream as inputs finish; other outputs are written whole, in input order.
-  const streamText = options.format === 'text' && !options.out && !options.ndjson;
+  // NDJSON streams as inputs finish; every other output, text included, is written whole once the
+  // cross-year findings are in, so each report is printed once, in input order (progress is on stderr).
   const results: (AuditResult | undefined)[] = new Array(inputs.length);
-  let printed = 0;
   let failed = false;
   let errors = false;
   // The text of each page, until its result arrives: kept only for reports that may have another year.
@@ -160,10 +161,6 @@ export async function auditCommand(argv: string[]): Promise<number> {
     // Streamed out: keep only what the cross-year rules read, so memory stays flat over any count.
     results[index] = options.ndjson ? slimForCrossYear(result) : result;
     if (options.ndjson) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else if (streamText) {
-      // Keep input order on the terminal: print every finished result up to the first one still running.
-      while (printed < results.length && results[printed]) process.stdout.write(textBlock(results[printed++]!, render));
-    }
   });
   progress.end();
 
@@ -199,7 +196,6 @@ export async function auditCommand(argv: string[]): Promise<number> {
     summary.addFindings(r.source, added);
     if (added.some((f) => f.severity === 'error')) errors = true;
     if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, crossYear: added, ...(shares ? { repetition: shares } : {}) })}\n`);
-    else if (streamText && added.length) process.stdout.write(textBlock({ ...r, findings: added }, render));
   }
 
   // The HTML report is built from the final results, cross-year findings included, in input order.
@@ -209,8 +205,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   // The text report of a batch ends with its summary, on the terminal or in the --out file alike.
   const textSummary = options.format === 'text' && !options.ndjson && many ? `${summaryText(batchSummary, options.lang)}\n` : '';
   let ok = true;
-  if (streamText) process.stdout.write(textSummary);
-  else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
+  if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format, render) + textSummary);
   if (html) ok = (await write(options.html, html.finish(batchSummary))) && ok;
   if (!textSummary && (options.summary || (many && process.stderr.isTTY))) process.stderr.write(`${summaryText(batchSummary, options.lang)}\n`);
   if (!ok || failed) return 2;
