@@ -72,3 +72,18 @@ export function termLabel(id: string, varies: 'row' | 'column', lang: Lang): str
   const group = def.group && def.group !== RESULT_GROUP ? APPLICATION_GROUP_NAMES[def.group]?.zh.replace(/^\([一二三四五六七八九十]+\)/, '') : undefined;
   return group ? `${group}·${own}` : own;
 }
+
+/** The row a cell is in, as a reader finds it (表四: its appeal group). */
+export function cellRowLabel(id: string, lang: Lang, extraLabel?: string): string {
+  const { table, row, column } = splitCellId(id);
+  if (table === 'appeals') return columnLabel(table, row, column, lang).split('·').slice(0, -1).join('·');
+  return rowLabel(table, row, lang, extraLabel, column);
+}
+
+/** The rows these cells are in, each once, quoted, the first `max` named: “一、…”、“二、…” 等 3 行. */
+export function rowsList(ids: readonly string[], lang: Lang, labelOf: (id: string) => string | undefined = () => undefined, max = 8): string {
+  const rows = [...new Set(ids.map((id) => cellRowLabel(id, lang, labelOf(id))))].map((r) => `“${r}”`);
+  const head = rows.slice(0, max).join(lang === 'zh' ? '、' : ', ');
+  const more = rows.length - max;
+  return more > 0 ? t('cli_rowsMore', { rows: head, count: more }, lang) : head;
+}
