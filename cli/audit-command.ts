@@ -25,6 +25,7 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --json            one JSON array, every finding included (the spec's shape); same as --format json
   --format F        text (default) | json | csv | tsv (one row per cell, for pivot tables) |
                     wide-csv (one row per report, a column per cell) | memo (审核意见)
+  --ids             wide-csv: cell ids only as column names (no label row)
   --ndjson          one JSON result a line, as each input finishes
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
@@ -49,16 +50,18 @@ interface Options {
   timeoutS: number;
   lang: Lang;
   verbose: boolean;
+  ids: boolean;
   inputs: string[];
 }
 
 function parseArgs(rest: string[]): Options | string {
-  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, inputs: [] };
+  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, ids: false, inputs: [] };
   const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--json') o.format = 'json';
     else if (a === '--ndjson') o.ndjson = true;
+    else if (a === '--ids') o.ids = true;
     else if (a === '--compare') o.compare = true;
     else if (a === '--summary') o.summary = true;
     else if (a === '--format') {
@@ -135,7 +138,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     process.stderr.write(`--compare takes exactly two different reports: OLD NEW\n${USAGE}\n`);
     return 2;
   }
-  const render = { lang: options.lang, verbose: options.verbose };
+  const render = { lang: options.lang, verbose: options.verbose, ids: options.ids };
   const summary = new SummaryBuilder();
   const html = options.html ? new HtmlReportBuilder(options.lang, (source) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href)) : null;
   const progress = new Progress(inputs.length);
