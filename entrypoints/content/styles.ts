@@ -64,14 +64,17 @@ export const HOST_CSS = `
   background: #111;
   border-radius: 3px;
 }
-/* Placed by overlay.ts tagSide(): beside the cell (end, start), else below, else above. */
+/* Placed by overlay.ts tagSide(): in the table's margin (margin-end, margin-start; left/right set
+   inline, a leader line to the cell), else beside the cell (end, start), else below, else above. */
+.mark .leader { position: absolute; top: 50%; border-top: 1px dashed #111; }
 .mark .tag.start { left: auto; right: calc(100% + 14px); }
 .mark .tag.below { top: calc(100% + 4px); left: -3px; transform: none; }
 .mark .tag.above { top: auto; bottom: calc(100% + 4px); left: -3px; transform: none; }
 @keyframes gouji-pulse { from { outline-offset: 10px; } to { outline-offset: 1px; } }
 @media (prefers-reduced-motion: reduce) { .mark.selected { animation: none; } }
 @media (forced-colors: active) {
-  .mark, .mark .badge, .mark .tag { forced-color-adjust: none; }
+  .mark, .mark .badge, .mark .tag, .mark .leader { forced-color-adjust: none; }
+  .mark .leader { border-top-color: CanvasText; }
   .mark { border-color: Highlight; background: transparent; box-shadow: none; }
   .mark.warning { border-color: Highlight; }
   .mark.info { border-color: CanvasText; }
