@@ -51,7 +51,7 @@ export const HOST_CSS = `
   border: 2px dashed #6d28d9;
   background: rgba(109, 40, 217, 0.10);
 }
-.mark.selected { outline: 2px solid #111; outline-offset: 1px; animation: gouji-pulse 0.9s ease-out 2; }
+.mark.selected { z-index: 1; outline: 2px solid #111; outline-offset: 1px; animation: gouji-pulse 0.9s ease-out 2; }
 .mark .tag {
   position: absolute;
   top: 50%;
@@ -65,10 +65,11 @@ export const HOST_CSS = `
   border-radius: 3px;
 }
 /* Placed by overlay.ts tagSide(): in the table's margin (margin-end, margin-start; left/right set
-   inline, a leader line to the cell), else beside the cell (end, start), else below, else above. */
+   inline, a leader line to the cell), else beside the cell (end, start), else below (below, below-end), else above. */
 .mark .leader { position: absolute; top: 50%; border-top: 1px dashed #111; }
 .mark .tag.start { left: auto; right: calc(100% + 14px); }
 .mark .tag.below { top: calc(100% + 4px); left: -3px; transform: none; }
+.mark .tag.below-end { top: calc(100% + 4px); left: auto; right: -3px; transform: none; }
 .mark .tag.above { top: auto; bottom: calc(100% + 4px); left: -3px; transform: none; }
 @keyframes gouji-pulse { from { outline-offset: 10px; } to { outline-offset: 1px; } }
 @media (prefers-reduced-motion: reduce) { .mark.selected { animation: none; } }
