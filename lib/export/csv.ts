@@ -9,7 +9,8 @@
  */
 import { t, type Lang } from '../i18n/messages';
 import type { AuditResult, Finding, Severity } from '../model/schema';
-import { tableName } from '../format/cell-label';
+import { cellRowLabel, columnLabel, tableName } from '../format/cell-label';
+import { splitCellId } from '../model/statutory';
 import { placedCells } from './layout';
 import { guardFormula, numberText, writeDelimited } from './spreadsheet';
 
@@ -23,6 +24,13 @@ export interface LongOptions {
 /** The header row, in the chosen language (来源, 机关, 年度, 表, 行, 列, 单元格编号, 原文, 数值, 单位, 推定值). */
 export function longHeader(lang: Lang = 'zh'): string[] {
   return LONG_COLUMNS.map((c) => t(`export_col_${c}`, {}, lang));
+}
+
+/** The column part of a cell's label (表四: the outcome, its group being the row). */
+function columnWords(id: string, lang: Lang): string {
+  const { table, row, column } = splitCellId(id);
+  const label = columnLabel(table, row, column, lang);
+  return table === 'appeals' ? (label.split('·').pop() ?? label) : label;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -63,8 +71,9 @@ export function longRecords(results: readonly AuditResult[], options: LongOption
         agency: report.agency ?? '',
         year: numberText(report.year),
         table: tableName(c.table, lang),
-        row: c.rowLabel,
-        column: c.columnLabel,
+        // Row and column in the words every other output names the cell with (lib/format/cell-label).
+        row: cellRowLabel(c.id, lang, c.cell.label),
+        column: columnWords(c.id, lang),
         cellId: c.id,
         raw: c.cell.raw,
         value: numberText(c.cell.value),

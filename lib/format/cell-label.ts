@@ -27,6 +27,13 @@ function findRow(table: string, rowId: string, columnId?: string): RowDef | unde
   return found;
 }
 
+/** A local row of table 二 (20_1.extra.1) is named by its item's columns (本年新制作数量). */
+function itemColumn(rowId: string, columnId: string) {
+  const item = rowId.split('.')[0];
+  const columns = FORMAT_IDS.flatMap((f) => ACTIVE_ITEMS[f].filter((i) => i.id === item).flatMap((i) => i.rows.flatMap((r) => r.columns)));
+  return columns.find((c) => c.id === columnId);
+}
+
 export function rowLabel(table: string, rowId: string, lang: Lang, extraLabel?: string, columnId?: string): string {
   const row = findRow(table, rowId, columnId);
   return row ? rowDisplayLabel(row, lang) : (extraLabel ?? rowId);
@@ -40,7 +47,7 @@ export function columnLabel(table: string, rowId: string, columnId: string, lang
     return group && outcome ? `${group.label[lang]}·${outcome.label[lang]}` : columnId;
   }
   const row = findRow(table, rowId, columnId);
-  const col = row?.columns.find((c) => c.id === columnId) ?? APPLICATION_COLUMNS.find((c) => c.id === columnId);
+  const col = row?.columns.find((c) => c.id === columnId) ?? (table === 'active' ? itemColumn(rowId, columnId) : APPLICATION_COLUMNS.find((c) => c.id === columnId));
   if (!col) return columnId;
   const label = col.label[lang];
   return lang === 'zh' ? label.replace(/[（(].*$/, '') : label;

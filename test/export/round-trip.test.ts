@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { longCsv, LONG_COLUMNS } from '../../lib/export/csv';
 import { auditJson } from '../../lib/export/json';
+import { cellLabel } from '../../lib/format/cell-label';
 import { isAmount } from '../../lib/export/layout';
 import { longTsv, tableTsv, tablesTsv } from '../../lib/export/tsv';
 import { wideCsv } from '../../lib/export/wide-csv';
@@ -237,6 +238,14 @@ describe('the cases the issue names, on real seeds', () => {
 });
 
 describe('long CSV: the findings per cell (issue 15 item 5)', () => {
+  it('row and column in the words the CLI and the memo use for the cell (one label per cell)', () => {
+    const result = audited().find((a) => a.input.name.includes('fault-row-total-2021'))!.result;
+    const [, ...rows] = readDelimited(longCsv([result]), ',');
+    const row = rows.find((r) => r[LONG_COLUMNS.indexOf('cellId')] === 'applications/new/commercial')!;
+    const named = `${row[LONG_COLUMNS.indexOf('table')]}“${row[LONG_COLUMNS.indexOf('row')]}”×“${row[LONG_COLUMNS.indexOf('column')]}”`;
+    expect(named).toBe(cellLabel('applications/new/commercial', 'zh'));
+  });
+
   it('a flagged cell carries the worst severity and each rule by name and id; an unflagged cell none', () => {
     const result = audited().find((a) => a.input.name.includes('fault-row-total-2021'))!.result;
     const [header, ...rows] = readDelimited(longCsv([result]), ',');
