@@ -41,6 +41,16 @@ describe('memo', () => {
     expect(cellsLine).toContain('×“总计” = 46');
   });
 
+  it('a 20-term relation: the message counts its zero terms, the memo lists only the cells with figures', () => {
+    const r = find('fault-result-total-split-2019');
+    const f = r.findings.find((x) => x.rule === 'applications.result-total')!;
+    const zeros = Number(/其余 (\d+) 项为 0/.exec(f.message)?.[1]);
+    expect(zeros).toBeGreaterThan(0);
+    const cellsLine = reportMemo(r).split('\n').find((l) => l.includes('涉及单元格') && l.includes('(一)予以公开'))!;
+    expect(cellsLine).toContain(`另有 ${zeros} 个单元格为 0`);
+    expect(cellsLine.split('；')).toHaveLength(f.cells.length - zeros + 1);
+  });
+
   it('many blanks of one table: one sentence with the count and the rows, not every cell', () => {
     const text = reportMemo(find('fault-blank-zeros-2019'));
     const grouped = text.split('\n').find((l) => l.includes('表三有'))!;
