@@ -16,7 +16,7 @@ import { comparisonHtml } from '../lib/compare/html';
 import { YearPairTexts } from '../lib/compare/pairs';
 import { compareYears, consecutivePairs, slimForCrossYear } from '../lib/cross-year';
 import { memoDocx } from '../lib/export/docx';
-import { isOutputFormat, OUTPUT_FORMATS, renderResults, textBlock, type OutputFormat } from '../lib/export/index';
+import { isOutputFormat, OUTPUT_FORMATS, renderResults, type OutputFormat } from '../lib/export/index';
 import { t, type Lang } from '../lib/i18n/messages';
 import type { AuditResult, Finding } from '../lib/model/schema';
 import { parseYears } from '../lib/roster/coverage';
@@ -28,6 +28,7 @@ import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 import { loadRoster, readResume } from './region-input';
 import { SpillStore } from './spill-store';
+import { answerHelp } from './help';
 
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   inputs: saved pages (HTML, MHTML, text), PDF, Word (.docx; .doc/.wps best effort), by content
@@ -36,6 +37,7 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
                     wide-csv (one row per report, a column per cell) | memo (审核意见) |
                     docx (审核意见 as a Word document; with --out FILE.docx, or piped)
                     xlsx (workbook for a 通报: problems, coverage, ratios; needs --out)
+  --ids             wide-csv: cell ids only as column names (no label row)
   --ndjson          one JSON result a line, as each input finishes
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
@@ -75,16 +77,18 @@ interface Options {
   timeoutS: number;
   lang: Lang;
   verbose: boolean;
+  ids: boolean;
   inputs: string[];
 }
 
 function parseArgs(rest: string[]): Options | string {
-  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, inputs: [] };
+  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, ids: false, inputs: [] };
   const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--json') o.format = 'json';
     else if (a === '--ndjson') o.ndjson = true;
+    else if (a === '--ids') o.ids = true;
     else if (a === '--compare') o.compare = true;
     else if (a === '--summary') o.summary = true;
     else if (a === '--format') {
@@ -124,7 +128,6 @@ function parseArgs(rest: string[]): Options | string {
       if (l !== 'zh' && l !== 'en') return `--lang takes zh or en\n${USAGE}`;
       o.lang = l;
     } else if (a === '--verbose' || a === '-v') o.verbose = true;
-    else if (a === '--help' || a === '-h') return USAGE;
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else o.inputs.push(a);
   }
@@ -151,6 +154,8 @@ async function write(file: string | undefined, text: string | Uint8Array): Promi
 
 /** `gouji audit …`: argv without the command word. */
 export async function auditCommand(argv: string[]): Promise<number> {
+  const answered = answerHelp(argv, 'audit');
+  if (answered !== null) return answered;
   const options = parseArgs(argv);
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n`);
@@ -181,17 +186,16 @@ export async function auditCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const region = roster ? new RegionTracker(roster) : null;
-  const render = { lang: options.lang, verbose: options.verbose };
+  const render = { lang: options.lang, verbose: options.verbose, ids: options.ids };
   const summary = new SummaryBuilder();
   const hrefOf = (source: string) => (isUrl(source) ? source : pathToFileURL(resolve(source)).href);
   const html = options.html ? new HtmlReportBuilder(options.lang, hrefOf) : null;
   const workbook = options.format === 'xlsx' ? new WorkbookBuilder(options.lang, hrefOf, options.verbose) : null;
   // Streamed out: keep only what the cross-year rules read, so memory stays flat over any count.
   const slim = options.ndjson;
-  // Text to the terminal and NDJSON stream as inputs finish; other outputs are written whole, in input order.
-  const streamText = options.format === 'text' && !options.out && !options.ndjson;
+  // NDJSON streams as inputs finish; every other output, text included, is written whole once the
+  // cross-year findings are in, so each report is printed once, in input order (progress is on stderr).
   const results: (AuditResult | undefined)[] = new Array(inputs.length);
-  let printed = 0;
   let failed = false;
   let errors = false;
   // The text of each page, until its result arrives: kept only for reports that may have another year.
@@ -214,12 +218,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     if (result.report === null) failed = true;
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
     results[index] = slim ? slimForCrossYear(result) : result;
-    if (options.ndjson) {
-      if (!resumed) process.stdout.write(`${JSON.stringify(result)}\n`);
-    } else if (streamText) {
-      // Keep input order on the terminal: print every finished result up to the first one still running.
-      while (printed < results.length && results[printed]) process.stdout.write(textBlock(results[printed++]!, render));
-    }
+    if (options.ndjson && !resumed) process.stdout.write(`${JSON.stringify(result)}\n`);
   };
 
   // --resume: what a broken run finished counts in the summary, coverage and reports, and is not audited again.
@@ -284,7 +283,6 @@ export async function auditCommand(argv: string[]): Promise<number> {
     summary.addFindings(r.source, added);
     if (added.some((f) => f.severity === 'error')) errors = true;
     if (options.ndjson) process.stdout.write(`${JSON.stringify({ source: r.source, [key]: added, ...extra })}\n`);
-    else if (streamText && added.length) process.stdout.write(textBlock({ ...r, findings: added }, render));
   };
   for (const r of all) {
     const added: Finding[] = r.findings.slice(before.get(r)!);
@@ -314,8 +312,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   // The text report of a batch ends with its summary, on the terminal or in the --out file alike.
   const textSummary = options.format === 'text' && !options.ndjson && (many || outcome) ? `${fullSummary()}\n` : '';
   let ok = true;
-  if (streamText) process.stdout.write(textSummary);
-  else if (options.format === 'docx') ok = await write(options.out, await memoDocx(all, { lang: options.lang, includeInfo: options.verbose }));
+  if (options.format === 'docx') ok = await write(options.out, await memoDocx(all, { lang: options.lang, includeInfo: options.verbose }));
   else if (workbook) ok = await write(options.out, await workbook.finish(batchSummary, outcome?.coverage));
   else if (!options.ndjson) ok = await write(options.out, renderResults(all, options.format as OutputFormat, render) + textSummary);
   if (html) ok = (await write(options.html, html.finish(batchSummary, outcome && { coverage: outcome.coverage, unitOf: (s) => region?.unitOf(s) }))) && ok;

@@ -11,6 +11,7 @@ import { comparisonText } from '../lib/compare/text';
 import type { Lang } from '../lib/i18n/messages';
 import { auditOne } from './batch';
 import { DEFAULT_FETCH } from './read-input';
+import { answerHelp } from './help';
 
 const USAGE = `用法 / usage: gouji compare [options] OLD NEW
   --json        one JSON object: { old, new, sections, tables, findings, repeated, notices }
@@ -53,6 +54,8 @@ export async function readCompared(source: string, lang: Lang): Promise<Compared
 }
 
 export async function compareCommand(argv: string[]): Promise<number> {
+  const answered = answerHelp(argv, 'compare');
+  if (answered !== null) return answered;
   const options = parseArgs(argv);
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n`);

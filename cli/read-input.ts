@@ -29,7 +29,10 @@ export async function readInput(source: string, fetchOptions: FetchOptions = DEF
     if (info.size > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: info.size };
     return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null };
   } catch (error) {
-    return { ok: false, rule: 'input.unreadable', why: { reason: 'open', params: { error: (error as NodeJS.ErrnoException).code ?? String(error) } } };
+    const code = (error as NodeJS.ErrnoException).code;
+    // A path that is not there is the common mistake: say so in words, not as an errno.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, rule: 'input.unreadable', why: { reason: 'missing' } };
+    return { ok: false, rule: 'input.unreadable', why: { reason: 'open', params: { error: code ?? String(error) } } };
   }
 }
 

@@ -42,7 +42,7 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Why an input could not be read; each reason has its message (rule_input_unreadable__<reason>). */
 export interface Unreadable {
-  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'folder' | 'encrypted' | 'damaged' | 'unzipLimit';
+  reason: 'empty' | 'binary' | 'pdf' | 'encoding' | 'http' | 'challenge' | 'timeout' | 'fetch' | 'open' | 'missing' | 'folder' | 'encrypted' | 'damaged' | 'unzipLimit';
   params?: Record<string, string | number>;
 }
 

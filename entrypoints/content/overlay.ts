@@ -76,19 +76,49 @@ const TAG_GAP = 6;
 /** The badge sits in the box's top-left corner; a tag on the left keeps clear of it. */
 const BADGE_ROOM = 14;
 
+export type TagSide = 'margin-end' | 'margin-start' | 'end' | 'start' | 'below' | 'below-end' | 'above';
+
 /**
- * Where the selected box's tag goes: beside the cell, in its own row, so it hides neither the cell's
- * badge nor the row above — on the right, else on the left, else below; never past the window's edge
- * nor under the panel (`avoid`). Above the cell only when nothing else fits.
+ * Where the selected box's tag goes. First in the margin beside the table, level with the cell (a
+ * leader line joins them): there it covers no cell at all. Else beside the cell in its own row — on the
+ * right, else on the left clear of the badge — else below the cell (from its left edge, or ending at
+ * its right edge); never the row above. Of these, the first that stays inside the window, off the panel
+ * (`avoid`) and off every other mark (`marks`: the finding's other cells stay readable); failing that,
+ * the first inside the window and off the panel; above the cell only when nothing else fits.
  */
-export function tagSide(box: Rect, width: number, height: number, vw: number, avoid: Rect | null): 'end' | 'start' | 'below' | 'above' {
+export function tagSide(box: Rect, width: number, height: number, vw: number, avoid: Rect | null, table: Rect | null = null, marks: readonly Rect[] = []): TagSide {
   const middle = (box.top + box.bottom) / 2;
-  const clear = (r: Rect) => r.left >= 0 && r.right <= vw && !(avoid && r.right > avoid.left && r.left < avoid.right && r.bottom > avoid.top && r.top < avoid.bottom);
+  const hits = (a: Rect, b: Rect) => a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  const inside = (r: Rect) => r.left >= 0 && r.right <= vw && !(avoid && hits(r, avoid));
   const row = { top: middle - height / 2, bottom: middle + height / 2 };
-  if (clear({ left: box.right + TAG_GAP, right: box.right + TAG_GAP + width, ...row })) return 'end';
-  if (clear({ left: box.left - BADGE_ROOM - width, right: box.left - BADGE_ROOM, ...row })) return 'start';
-  if (clear({ left: box.left, right: box.left + width, top: box.bottom + 4, bottom: box.bottom + 4 + height })) return 'below';
-  return 'above';
+  const below = { top: box.bottom + 4, bottom: box.bottom + 4 + height };
+  const candidates: [TagSide, Rect][] = [
+    ...(table
+      ? ([
+          ['margin-end', { left: table.right + TAG_GAP, right: table.right + TAG_GAP + width, ...row }],
+          ['margin-start', { left: table.left - TAG_GAP - width, right: table.left - TAG_GAP, ...row }],
+        ] as [TagSide, Rect][])
+      : []),
+    ['end', { left: box.right + TAG_GAP, right: box.right + TAG_GAP + width, ...row }],
+    ['start', { left: box.left - BADGE_ROOM - width, right: box.left - BADGE_ROOM, ...row }],
+    ['below', { left: box.left, right: box.left + width, ...below }],
+    ['below-end', { left: box.right - width, right: box.right, ...below }],
+  ];
+  const fits = candidates.filter(([, r]) => inside(r));
+  return (fits.find(([, r]) => !marks.some((m) => hits(r, m))) ?? fits[0])?.[0] ?? 'above';
+}
+
+/** The tag's position inside its mark for a margin side, and the leader line from the cell to it. */
+function marginStyle(side: TagSide, box: Rect, table: Rect): { tag: string; leader: string } | null {
+  if (side === 'margin-end') {
+    const gap = table.right + TAG_GAP - box.right;
+    return { tag: `left:calc(100% + ${gap}px)`, leader: `left:100%;width:${gap}px` };
+  }
+  if (side === 'margin-start') {
+    const gap = box.left - (table.left - TAG_GAP);
+    return { tag: `left:auto;right:calc(100% + ${gap}px)`, leader: `right:100%;width:${gap}px` };
+  }
+  return null;
 }
 
 export class Layer {
@@ -182,7 +212,7 @@ export class Layer {
     // scrollable area (no scrollbar appears, nothing moves).
     const page: Rect = { left: -win.scrollX, top: -win.scrollY, right: scrollW - win.scrollX, bottom: scrollH - win.scrollY };
     const clips = new Map<Element, Rect>();
-    const placed: { box: Box; rect: Rect }[] = [];
+    const placed: { box: Box; rect: Rect; el: Element }[] = [];
     for (const box of this.boxes) {
       const el = box.target();
       if (!el) continue;
@@ -191,11 +221,11 @@ export class Layer {
       let rect: Rect = { left: r.left - INFLATE, top: r.top - INFLATE, right: r.right + INFLATE, bottom: r.bottom + INFLATE };
       rect = intersect(intersect(rect, clipOf(el, win, clips)), page);
       if (rect.right - rect.left < 1 || rect.bottom - rect.top < 1) continue;
-      placed.push({ box, rect });
+      placed.push({ box, rect, el });
     }
     const nodes = Array.from(this.marks.children) as HTMLElement[];
     const avoid = this.avoid?.() ?? null;
-    placed.forEach(({ box, rect }, i) => {
+    placed.forEach(({ box, rect, el }, i) => {
       let node = nodes[i];
       if (!node) {
         node = doc.createElement('div');
@@ -219,7 +249,19 @@ export class Layer {
         tag.textContent = box.tag;
         node.append(tag);
         const size = tag.getBoundingClientRect();
-        tag.className = `tag ${tagSide(rect, size.width, size.height, viewportSize(doc).width, avoid)}`;
+        const tableBox = el.closest('table')?.getBoundingClientRect();
+        const table = tableBox ? { left: tableBox.left - INFLATE, top: tableBox.top, right: tableBox.right + INFLATE, bottom: tableBox.bottom } : null;
+        const others = placed.filter((p) => p.box !== box).map((p) => p.rect);
+        const side = tagSide(rect, size.width, size.height, viewportSize(doc).width, avoid, table, others);
+        tag.className = `tag ${side}`;
+        const margin = table && marginStyle(side, rect, table);
+        if (margin) {
+          tag.style.cssText = margin.tag;
+          const leader = doc.createElement('span');
+          leader.className = 'leader';
+          leader.style.cssText = margin.leader;
+          node.append(leader);
+        }
       }
     });
     for (const extra of nodes.slice(placed.length)) extra.remove();

@@ -53,7 +53,7 @@ export const HOST_CSS = `
 }
 .mark.pick { border: 2px solid #0969da; background: rgba(9, 105, 218, 0.14); box-shadow: none; }
 .mark.pick2 { border: 2px solid #1a7f37; background: rgba(26, 127, 55, 0.14); box-shadow: none; }
-.mark.selected { outline: 2px solid #111; outline-offset: 1px; animation: gouji-pulse 0.9s ease-out 2; }
+.mark.selected { z-index: 1; outline: 2px solid #111; outline-offset: 1px; animation: gouji-pulse 0.9s ease-out 2; }
 .mark .tag {
   position: absolute;
   top: 50%;
@@ -66,14 +66,18 @@ export const HOST_CSS = `
   background: #111;
   border-radius: 3px;
 }
-/* Placed by overlay.ts tagSide(): beside the cell (end, start), else below, else above. */
+/* Placed by overlay.ts tagSide(): in the table's margin (margin-end, margin-start; left/right set
+   inline, a leader line to the cell), else beside the cell (end, start), else below (below, below-end), else above. */
+.mark .leader { position: absolute; top: 50%; border-top: 1px dashed #111; }
 .mark .tag.start { left: auto; right: calc(100% + 14px); }
 .mark .tag.below { top: calc(100% + 4px); left: -3px; transform: none; }
+.mark .tag.below-end { top: calc(100% + 4px); left: auto; right: -3px; transform: none; }
 .mark .tag.above { top: auto; bottom: calc(100% + 4px); left: -3px; transform: none; }
 @keyframes gouji-pulse { from { outline-offset: 10px; } to { outline-offset: 1px; } }
 @media (prefers-reduced-motion: reduce) { .mark.selected { animation: none; } }
 @media (forced-colors: active) {
-  .mark, .mark .badge, .mark .tag { forced-color-adjust: none; }
+  .mark, .mark .badge, .mark .tag, .mark .leader { forced-color-adjust: none; }
+  .mark .leader { border-top-color: CanvasText; }
   .mark { border-color: Highlight; background: transparent; box-shadow: none; }
   .mark.warning { border-color: Highlight; }
   .mark.info { border-color: CanvasText; }

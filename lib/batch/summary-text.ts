@@ -17,7 +17,15 @@ export function summaryText(s: BatchSummary, lang: Lang): string {
   const years = Object.keys(s.formatsByYear).sort();
   if (years.length) {
     out.push('', t('batch_formatsByYear', {}, lang));
-    out.push(table(years.map((y) => [y, ...Object.entries(s.formatsByYear[y]!).map(([f, n]) => `${f}: ${n}`)])));
+    // A column per format, headed, and the year's total: the table reads without a legend.
+    const formats = [...new Set(years.flatMap((y) => Object.keys(s.formatsByYear[y]!)))].sort();
+    const header = [t('batch_year', {}, lang), ...formats.map((f) => (f === 'unknown' ? t('cli_unknown', {}, lang) : t('cli_formatName', { format: f }, lang))), t('batch_total', {}, lang)];
+    const rows = years.map((y) => {
+      const byFormat = s.formatsByYear[y]!;
+      const total = Object.values(byFormat).reduce((a, b) => a + b, 0);
+      return [y === 'unknown' ? t('cli_unknown', {}, lang) : y, ...formats.map((f) => String(byFormat[f] ?? 0)), String(total)];
+    });
+    out.push(table([header, ...rows]));
   }
   const rules = Object.entries(s.findingsByRule).sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || a[0].localeCompare(b[0]));
   if (rules.length) {

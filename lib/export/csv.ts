@@ -1,18 +1,20 @@
 /**
  * Long CSV: one row per cell, for any number of reports — source, agency, year, table, printed row
- * label, printed column label, canonical cell id, raw text, value, unit, implied value. The shape a
+ * label, printed column label, canonical cell id, raw text, value, unit, implied value, and the
+ * findings that flag the cell (the worst severity; each rule by name and id). The shape a
  * pivot table wants (行: 机关, 列: 列, 值: 数值). UTF-8 with a BOM for Excel/WPS on Chinese Windows.
  *
  * Blanks stay blank (value empty, never 0); raw keeps units and signs as printed (-5项, 42.21万元);
  * value is the number as printed (decimals and sign kept). Formula-like text is guarded (spreadsheet.ts).
  */
 import { t, type Lang } from '../i18n/messages';
-import type { AuditResult } from '../model/schema';
-import { tableName } from '../format/cell-label';
+import type { AuditResult, Finding, Severity } from '../model/schema';
+import { cellRowLabel, columnLabel, tableName } from '../format/cell-label';
+import { splitCellId } from '../model/statutory';
 import { placedCells } from './layout';
 import { guardFormula, numberText, writeDelimited } from './spreadsheet';
 
-export const LONG_COLUMNS = ['source', 'agency', 'year', 'table', 'row', 'column', 'cellId', 'raw', 'value', 'unit', 'implied'] as const;
+export const LONG_COLUMNS = ['source', 'agency', 'year', 'table', 'row', 'column', 'cellId', 'raw', 'value', 'unit', 'implied', 'severity', 'rules'] as const;
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 
 export interface LongOptions {
@@ -24,6 +26,37 @@ export function longHeader(lang: Lang = 'zh'): string[] {
   return LONG_COLUMNS.map((c) => t(`export_col_${c}`, {}, lang));
 }
 
+/** The column part of a cell's label (表四: the outcome, its group being the row). */
+function columnWords(id: string, lang: Lang): string {
+  const { table, row, column } = splitCellId(id);
+  const label = columnLabel(table, row, column, lang);
+  return table === 'appeals' ? (label.split('·').pop() ?? label) : label;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** The rule's name and id: 各申请人之和与总计（applications.row-total）. */
+export function ruleNamed(rule: string, lang: Lang): string {
+  const key = `ui_rule_${rule.replace(/[.-]/g, '_')}`;
+  const name = t(key, {}, lang);
+  return name === key ? rule : t('export_ruleNamed', { name, rule }, lang);
+}
+
+/** Per cell id: the findings that name it. */
+function findingsByCell(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) for (const id of f.cells) out.set(id, [...(out.get(id) ?? []), f]);
+  return out;
+}
+
+/** The severity and rules columns of a cell: the worst severity, each rule once. */
+export function flagColumns(findings: readonly Finding[] | undefined, lang: Lang): { severity: string; rules: string } {
+  if (!findings?.length) return { severity: '', rules: '' };
+  const worst = SEVERITY_ORDER.find((s) => findings.some((f) => f.severity === s))!;
+  const rules = [...new Set(findings.map((f) => f.rule))].map((r) => ruleNamed(r, lang));
+  return { severity: t(`severity_${worst}`, {}, lang), rules: rules.join(lang === 'zh' ? '；' : '; ') };
+}
+
 /** One record per cell of every report (a result with no report has no cells, so no rows). */
 export function longRecords(results: readonly AuditResult[], options: LongOptions = {}): Record<LongColumn, string>[] {
   const lang = options.lang ?? 'zh';
@@ -31,19 +64,22 @@ export function longRecords(results: readonly AuditResult[], options: LongOption
   for (const result of results) {
     const report = result.report;
     if (!report) continue;
+    const flagged = findingsByCell(result.findings);
     for (const c of placedCells(report, { lang })) {
       out.push({
         source: result.source,
         agency: report.agency ?? '',
         year: numberText(report.year),
         table: tableName(c.table, lang),
-        row: c.rowLabel,
-        column: c.columnLabel,
+        // Row and column in the words every other output names the cell with (lib/format/cell-label).
+        row: cellRowLabel(c.id, lang, c.cell.label),
+        column: columnWords(c.id, lang),
         cellId: c.id,
         raw: c.cell.raw,
         value: numberText(c.cell.value),
         unit: c.cell.unit ?? '',
         implied: numberText(c.cell.implied),
+        ...flagColumns(flagged.get(c.id), lang),
       });
     }
   }

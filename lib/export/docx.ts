@@ -11,7 +11,7 @@ import { t, type Lang } from '../i18n/messages';
 import type { AuditResult, Finding, Severity } from '../model/schema';
 import { TABLE_IDS, type TableId } from '../model/statutory';
 import { hasTable, tableHeading, tableLayout, type LayoutSlot } from './layout';
-import { cellNames, findingLines, groupByTable, memoHeading, type MemoOptions } from './memo';
+import { findingLines, groupByTable, memoHeading, type MemoOptions } from './memo';
 
 /** Fill of a flagged cell, by the worst finding it is the subject of (light enough to read the number). */
 const SHADE: Record<Severity, string> = { error: 'F8C4C4', warning: 'FCE7A8', info: 'D6E4FA' };
@@ -32,8 +32,8 @@ function flaggedCells(findings: readonly Finding[], severities: readonly Severit
   return flagged;
 }
 
-function findingParagraphs(f: Finding, n: number, result: AuditResult, names: Map<string, string>, lang: Lang): Paragraph[] {
-  const [first = '', ...rest] = findingLines(f, n, result.report, names, lang);
+function findingParagraphs(f: Finding, n: number, result: AuditResult, lang: Lang): Paragraph[] {
+  const [first = '', ...rest] = findingLines(f, n, result.report, lang);
   const label = `【${t(`severity_${f.severity}`, {}, lang)}】`;
   return [
     new Paragraph({ spacing: { before: 120 }, keepNext: rest.length > 0, children: [new TextRun({ text: label, bold: true, color: SEVERITY_COLOR[f.severity] }), new TextRun(first)] }),
@@ -79,11 +79,10 @@ function reportSection(result: AuditResult, options: MemoOptions): (Paragraph | 
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
     ...heading.map((line) => new Paragraph({ children: [new TextRun(line)] })),
   ];
-  const names = cellNames(result.report, lang);
   for (const group of groupByTable(result.findings, options)) {
     const name = group.table ? tableHeading(group.table, lang) : t('export_docx_otherGroup', {}, lang);
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(t('export_docx_group', { table: name, count: group.findings.length }, lang))] }));
-    group.findings.forEach((f, i) => out.push(...findingParagraphs(f, i + 1, result, names, lang)));
+    group.findings.forEach((f, i) => out.push(...findingParagraphs(f, i + 1, result, lang)));
   }
   const report = result.report;
   const tables = report ? TABLE_IDS.filter((table) => hasTable(report, table)) : [];

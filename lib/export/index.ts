@@ -19,6 +19,8 @@ export const isOutputFormat = (f: string | undefined): f is OutputFormat => (OUT
 export interface RenderOptions {
   lang: Lang;
   verbose: boolean;
+  /** wide-csv: ids only, no label row. */
+  ids?: boolean;
 }
 
 /** The text report of one result, as the CLI prints it (the block and the blank line after it). */
@@ -36,7 +38,7 @@ export function renderResults(results: readonly AuditResult[], format: OutputFor
     case 'tsv':
       return longTsv(results, { lang: options.lang });
     case 'wide-csv':
-      return wideCsv(results, { lang: options.lang });
+      return wideCsv(results, { lang: options.lang, ids: options.ids });
     case 'memo':
       return memo(results, { lang: options.lang, includeInfo: options.verbose });
   }

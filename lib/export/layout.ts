@@ -13,6 +13,7 @@
  */
 import { t, type Lang } from '../i18n/messages';
 import type { Cell, Report } from '../model/schema';
+import { isCountUnit } from '../model/units';
 import {
   ACTIVE_ITEMS,
   APPEAL_COLUMNS,
@@ -111,6 +112,15 @@ export function tableFormat(report: Report, table: TableId): FormatId | null {
   return best ?? report.format;
 }
 
+/** An amount (元, 万元), not a count: pasted as a number, its unit in a column of its own. */
+export const isAmount = (cell: Cell | undefined): boolean => cell?.unit !== undefined && !isCountUnit(cell.unit) && cell.value !== null;
+
+/** A value slot's text: what was printed, except an amount, which is its number (the unit beside it). */
+function valueText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  return isAmount(cell) ? String(cell.value) : cell.raw;
+}
+
 /** Builds rows and tracks which cells were placed. */
 class Builder {
   readonly rows: LayoutSlot[][] = [];
@@ -129,7 +139,13 @@ class Builder {
       this.used.add(id);
       this.placed.push({ id, cell, rowLabel, columnLabel });
     }
-    return slot('value', cell?.raw ?? '', { colspan, ...(cell ? { cellId: id } : {}) });
+    return slot('value', valueText(cell), { colspan, ...(cell ? { cellId: id } : {}) });
+  }
+
+  /** The unit of an amount cell, for the unit column beside it. */
+  unit(id: string, colspan = 1): LayoutSlot {
+    const cell = this.cells.get(id);
+    return slot('label', isAmount(cell) ? cell!.unit! : '', { colspan });
   }
 
   /** Cells of this table not placed yet, grouped by row id in the report's order. */
@@ -204,12 +220,21 @@ function activeLayout(b: Builder, format: FormatId, lang: Lang): number {
   const allColumns = items.flatMap((i) => i.rows.flatMap((r) => r.columns));
   for (const item of items) {
     const columns = item.rows[0]?.columns ?? [];
-    const span = (i: number, n: number) => (i === n - 1 ? width - n : 1);
+    // An item with amounts (采购总金额, 收费金额) gets a 单位 column after its own, when the page gave a unit.
+    const amountIds = item.rows.flatMap((r) => r.columns.filter((c) => c.id === 'amount').map((c) => `active/${r.id}/${c.id}`));
+    const unitColumn = amountIds.some((id) => isAmount(b.cells.get(id)));
+    const extra = unitColumn ? 1 : 0;
+    const span = (i: number, n: number) => (i === n - 1 ? width - n - extra : 1);
     b.rows.push([slot('heading', t('export_layout_item', { numeral: item.numeral }, lang), { colspan: width })]);
-    b.rows.push([slot('header', t('export_layout_content', {}, lang)), ...columns.map((c, i) => slot('header', c.label[lang], { colspan: span(i, columns.length) }))]);
+    b.rows.push([slot('header', t('export_layout_content', {}, lang)), ...columns.map((c, i) => slot('header', c.label[lang], { colspan: span(i, columns.length) })), ...(unitColumn ? [slot('header', t('export_col_unit', {}, lang))] : [])]);
     for (const row of item.rows) {
       const label = row.label[lang];
-      b.rows.push([slot('label', label), ...row.columns.map((c, i) => b.value(`active/${row.id}/${c.id}`, label, c.label[lang], span(i, row.columns.length)))]);
+      const amount = row.columns.find((c) => c.id === 'amount');
+      b.rows.push([
+        slot('label', label),
+        ...row.columns.map((c, i) => b.value(`active/${row.id}/${c.id}`, label, c.label[lang], span(i, row.columns.length))),
+        ...(unitColumn ? [b.unit(amount ? `active/${row.id}/${amount.id}` : '')] : []),
+      ]);
     }
     // Local extra rows of this item (湖北: 其他主动公开文件 under item (一)), under the item's columns.
     for (const [rowId, cols] of b.leftoverRows((r) => r.startsWith(`${item.id}.`))) {

@@ -8,12 +8,11 @@
  * listed with `includeInfo`.
  */
 import { t, type Lang } from '../i18n/messages';
-import { cellLabel, tableName } from '../format/cell-label';
+import { cellLabel, cellRowLabel, rowsList, tableName } from '../format/cell-label';
 import { findingNumbers } from '../format/finding-numbers';
-import { ruleMeta } from '../rules/catalogue';
 import type { AuditResult, Finding, Report, Severity } from '../model/schema';
+import { ruleMeta } from '../rules/catalogue';
 import { splitCellId, TABLE_IDS, type TableId } from '../model/statutory';
-import { placedCells } from './layout';
 import { numberText } from './spreadsheet';
 
 export interface MemoOptions {
@@ -21,20 +20,17 @@ export interface MemoOptions {
   includeInfo?: boolean;
 }
 
-/** Printed names of a report's cells: 表三“(七)总计”×“自然人”. */
-export function cellNames(report: Report | null, lang: Lang): Map<string, string> {
-  const names = new Map<string, string>();
-  if (!report) return names;
-  for (const c of placedCells(report, { lang })) {
-    names.set(c.id, t('cli_tableCell', { table: tableName(c.table, lang), row: c.rowLabel, column: c.columnLabel }, lang));
-  }
-  return names;
-}
+/** More blanks than this in one table are one sentence (the count and the rows), not a list. */
+const BLANKS_LISTED = 4;
+/** A relation with more terms than this names the cells with figures and counts the zeros. */
+const TERMS_LISTED = 4;
 
-/** A cell with what the page printed there. */
-function describeCell(id: string, report: Report | null, names: Map<string, string>, lang: Lang): string {
+const isBlank = (report: Report | null, id: string) => report?.cells[id]?.raw.trim() === '';
+
+/** A cell with what the page printed there, named as everywhere else (lib/format/cell-label). */
+function describeCell(id: string, report: Report | null, lang: Lang): string {
   const cell = report?.cells[id];
-  const name = names.get(id) ?? cellLabel(id, lang);
+  const name = cellLabel(id, lang, cell?.label);
   if (!cell) return `${name} ${t('export_memo_absent', {}, lang)}`;
   let shown: string;
   if (cell.raw.trim() !== '') shown = cell.raw;
@@ -43,12 +39,53 @@ function describeCell(id: string, report: Report | null, names: Map<string, stri
   return `${name} = ${shown}`;
 }
 
+/** Many blanks of one table: 表三有 130 个空白单元格（按勾稽关系均应为 0），在以下各行：…. */
+function blanksSentence(table: string, ids: string[], report: Report | null, lang: Lang): string {
+  const labelOf = (id: string) => report?.cells[id]?.label;
+  const implied = new Set(ids.map((id) => report?.cells[id]?.implied));
+  const value = implied.size === 1 ? [...implied][0] : undefined;
+  const key = value !== undefined ? 'export_memo_blanksImplied' : 'export_memo_blanks';
+  const rowCount = new Set(ids.map((id) => cellRowLabel(id, lang, labelOf(id)))).size;
+  return t(key, { table: tableName(table, lang), count: ids.length, implied: value !== undefined ? numberText(value) : '', rowCount, rows: rowsList(ids, lang, labelOf) }, lang);
+}
+
+/** The cells a finding is about, short: figures named, zero terms counted, many blanks summed up per table. */
+function describeCells(f: Finding, report: Report | null, lang: Lang): string {
+  const sep = t('export_memo_separator', {}, lang);
+  const blanks = f.cells.filter((id) => isBlank(report, id));
+  const parts: string[] = [];
+  const listed: string[] = [];
+  let zeros = 0;
+  const summed = new Set<string>();
+  if (blanks.length > BLANKS_LISTED) {
+    const byTable = new Map<string, string[]>();
+    for (const id of blanks) byTable.set(splitCellId(id).table, [...(byTable.get(splitCellId(id).table) ?? []), id]);
+    for (const [table, ids] of byTable) {
+      if (ids.length <= BLANKS_LISTED) continue;
+      parts.push(blanksSentence(table, ids, report, lang));
+      ids.forEach((id) => summed.add(id));
+    }
+  }
+  const countZeros = f.cells.length > TERMS_LISTED;
+  for (const id of f.cells) {
+    if (summed.has(id)) continue;
+    const cell = report?.cells[id];
+    if (countZeros && cell && cell.raw.trim() !== '' && cell.value === 0) zeros++;
+    else listed.push(describeCell(id, report, lang));
+  }
+  if (listed.length) parts.unshift(listed.join(sep));
+  if (zeros) parts.push(t('export_memo_zeros', { count: zeros }, lang));
+  return parts.join(sep);
+}
+
 /** A finding as memo lines: `n. message`, then indented lines (quote, cells with their values, numbers…). */
-export function findingLines(f: Finding, n: number, report: Report | null, names: Map<string, string>, lang: Lang): string[] {
+export function findingLines(f: Finding, n: number, report: Report | null, lang: Lang): string[] {
   const indent = '   ';
   const lines = [`${n}. ${f.message}`];
-  if (f.quote) lines.push(`${indent}${t('export_memo_quote', { quote: f.quote }, lang)}`);
-  if (f.cells.length) lines.push(`${indent}${t('export_memo_cells', { cells: f.cells.map((id) => describeCell(id, report, names, lang)).join(t('export_memo_separator', {}, lang)) }, lang)}`);
+  // Most messages already quote the sentence: the quote is said once.
+  if (f.quote && !f.message.includes(f.quote)) lines.push(`${indent}${t('export_memo_quote', { quote: f.quote }, lang)}`);
+  const grouped = f.rule === 'cell.missing' && f.cells.length > BLANKS_LISTED;
+  if (f.cells.length && !grouped) lines.push(`${indent}${t('export_memo_cells', { cells: describeCells(f, report, lang) }, lang)}`);
   const numbers = findingNumbers(f, (key, params) => t(key, params, lang), numberText);
   if (numbers) lines.push(`${indent}${numbers}`);
   if (f.deadline) lines.push(`${indent}${t('export_memo_deadline', { deadline: f.deadline }, lang)}`);
@@ -107,12 +144,11 @@ export function reportMemo(result: AuditResult, options: MemoOptions = {}): stri
   const lang = options.lang ?? 'zh';
   const r = result.report;
   const out = memoHeading(result, options);
-  const names = cellNames(r, lang);
   for (const severity of memoSeverities(options)) {
     const findings = result.findings.filter((f) => f.severity === severity);
     if (!findings.length) continue;
     out.push('', t('export_memo_section', { severity: t(`severity_${severity}`, {}, lang), count: findings.length }, lang));
-    findings.forEach((f, i) => out.push(...findingLines(f, i + 1, r, names, lang)));
+    findings.forEach((f, i) => out.push(...findingLines(f, i + 1, r, lang)));
   }
   return out.join('\n');
 }

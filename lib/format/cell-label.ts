@@ -27,6 +27,13 @@ function findRow(table: string, rowId: string, columnId?: string): RowDef | unde
   return found;
 }
 
+/** A local row of table 二 (20_1.extra.1) is named by its item's columns (本年新制作数量). */
+function itemColumn(rowId: string, columnId: string) {
+  const item = rowId.split('.')[0];
+  const columns = FORMAT_IDS.flatMap((f) => ACTIVE_ITEMS[f].filter((i) => i.id === item).flatMap((i) => i.rows.flatMap((r) => r.columns)));
+  return columns.find((c) => c.id === columnId);
+}
+
 export function rowLabel(table: string, rowId: string, lang: Lang, extraLabel?: string, columnId?: string): string {
   const row = findRow(table, rowId, columnId);
   return row ? rowDisplayLabel(row, lang) : (extraLabel ?? rowId);
@@ -40,7 +47,7 @@ export function columnLabel(table: string, rowId: string, columnId: string, lang
     return group && outcome ? `${group.label[lang]}·${outcome.label[lang]}` : columnId;
   }
   const row = findRow(table, rowId, columnId);
-  const col = row?.columns.find((c) => c.id === columnId) ?? APPLICATION_COLUMNS.find((c) => c.id === columnId);
+  const col = row?.columns.find((c) => c.id === columnId) ?? (table === 'active' ? itemColumn(rowId, columnId) : APPLICATION_COLUMNS.find((c) => c.id === columnId));
   if (!col) return columnId;
   const label = col.label[lang];
   return lang === 'zh' ? label.replace(/[（(].*$/, '') : label;
@@ -71,4 +78,19 @@ export function termLabel(id: string, varies: 'row' | 'column', lang: Lang): str
   const own = def.label.zh.replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)/, '').replace(/\(.*$/, '');
   const group = def.group && def.group !== RESULT_GROUP ? APPLICATION_GROUP_NAMES[def.group]?.zh.replace(/^\([一二三四五六七八九十]+\)/, '') : undefined;
   return group ? `${group}·${own}` : own;
+}
+
+/** The row a cell is in, as a reader finds it (表四: its appeal group). */
+export function cellRowLabel(id: string, lang: Lang, extraLabel?: string): string {
+  const { table, row, column } = splitCellId(id);
+  if (table === 'appeals') return columnLabel(table, row, column, lang).split('·').slice(0, -1).join('·');
+  return rowLabel(table, row, lang, extraLabel, column);
+}
+
+/** The rows these cells are in, each once, quoted, the first `max` named: “一、…”、“二、…” 等 3 行. */
+export function rowsList(ids: readonly string[], lang: Lang, labelOf: (id: string) => string | undefined = () => undefined, max = 8): string {
+  const rows = [...new Set(ids.map((id) => cellRowLabel(id, lang, labelOf(id))))].map((r) => `“${r}”`);
+  const head = rows.slice(0, max).join(lang === 'zh' ? '、' : ', ');
+  const more = rows.length - max;
+  return more > 0 ? t('cli_rowsMore', { rows: head, count: more }, lang) : head;
 }

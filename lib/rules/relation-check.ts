@@ -19,10 +19,11 @@ export function termValues(ctx: RuleContext, ids: string[]): number[] | null {
 }
 
 function describeTerms(ctx: RuleContext, r: Relation, ids: string[], values: number[]): string {
-  const others = ctx.lang === 'zh' ? '其余各项 0' : 'the rest 0';
   const shown = ids.map((id, i) => ({ id, v: values[i]! })).filter((x, _, all) => all.length <= 4 || x.v !== 0);
   const text = shown.map((x) => `${termLabel(x.id, r.varies, ctx.lang)} ${x.v}`).join(' + ');
   if (shown.length === ids.length) return text;
+  // The zero terms counted, not listed: the reader checks the figures, and knows how many terms there are.
+  const others = t('cli_equationZeros', { count: ids.length - shown.length }, ctx.lang);
   return shown.length ? `${text} + ${others}` : others;
 }
 

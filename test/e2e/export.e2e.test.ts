@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { longCsv, LONG_COLUMNS } from '../../lib/export/csv';
+import { isAmount } from '../../lib/export/layout';
 import { tableTsv, tablesTsv } from '../../lib/export/tsv';
 import { exportFileName } from '../../lib/export/index';
 import { auditJson } from '../../lib/export/json';
@@ -107,7 +108,8 @@ describe('exporting from the popup', () => {
       expect(lines(clip.plain!)).toBe(lines(tableTsv(result.report!, table, { lang })));
       const [html, ...more] = await tablesOf(popup, clip.html!);
       expect(more).toEqual([]);
-      const expected = Object.fromEntries(Object.entries(result.report!.cells).filter(([id]) => id.startsWith(`${table}/`)).map(([id, c]) => [id, c.raw]));
+      const expected = Object.fromEntries(Object.entries(result.report!.cells).filter(([id]) => id.startsWith(`${table}/`)).map(([id, c]) => [id, isAmount(c) ? String(c.value) : c.raw]));
+      // An amount pastes as its number (its unit in the 单位 column beside it); everything else as printed.
       expect(html!.cells).toEqual(expected);
       if (table === 'applications') expect(html!.spans).toContainEqual([3, 3]); // the 勾稽关系 corner
       if (table === 'appeals') expect(html!.spans.slice(0, 2)).toEqual([[1, 5], [1, 10]]); // 行政复议 | 行政诉讼

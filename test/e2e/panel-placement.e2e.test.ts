@@ -61,6 +61,25 @@ async function markedCells(target: Page | Frame, offset = { x: 0, y: 0 }): Promi
 }
 
 /** The bottom edge of the page's sticky header in the viewport (0 when it is not showing). */
+/** The selected mark's tag: its side, and the page cells it covers other than its own (found by geometry). */
+async function selectedTag(page: Page): Promise<{ side: string; tag: Box; badge: Box | null; covered: number; marksCovered: number; above: Box | null }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('gouji-root')!.shadowRoot!;
+    const mark = root.querySelector<HTMLElement>('.mark.selected')!;
+    const rect = (el: Element) => el.getBoundingClientRect().toJSON() as DOMRect;
+    const box = rect(mark);
+    const tagEl = mark.querySelector('.tag')!;
+    const tag = rect(tagEl);
+    const hit = (a: DOMRect, b: DOMRect) => a.right > b.left + 1 && a.left < b.right - 1 && a.bottom > b.top + 1 && a.top < b.bottom - 1;
+    const own = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2)?.closest('td, th');
+    const covered = Array.from(document.querySelectorAll('td, th')).filter((c) => c !== own && hit(rect(c), tag)).length;
+    const marksCovered = Array.from(root.querySelectorAll('.mark')).filter((m) => m !== mark && hit(rect(m), tag)).length;
+    const above = document.elementFromPoint((box.left + box.right) / 2, box.top - 6)?.closest('td, th');
+    const badge = mark.querySelector('.badge');
+    return { side: tagEl.className.replace('tag ', ''), tag, badge: badge ? rect(badge) : null, covered, marksCovered, above: above ? rect(above) : null };
+  });
+}
+
 async function headerBottom(page: Page): Promise<number> {
   return page.evaluate(() => {
     const h = document.querySelector('.site-header');
@@ -122,6 +141,15 @@ describe('panel placement and scrolling', () => {
         expect(selected.left).toBeGreaterThanOrEqual(0);
         expect(selected.right).toBeLessThanOrEqual(panel.vw);
         expect(overlaps(selected, panel.rect), `cell ${JSON.stringify(selected)} under the panel ${JSON.stringify(panel.rect)}`).toBe(false);
+        // The tag: in the table's margin where the window has room (it then covers no cell); in any case
+        // off the finding's other cells, its own badge, the row above and the panel, inside the window.
+        const tag = await selectedTag(tab.page);
+        if (tag.side.startsWith('margin')) expect(tag.covered, JSON.stringify(tag)).toBe(0);
+        expect(tag.marksCovered, JSON.stringify(tag)).toBe(0);
+        if (tag.badge) expect(overlaps(tag.tag, tag.badge)).toBe(false);
+        if (tag.above) expect(overlaps(tag.tag, tag.above)).toBe(false);
+        expect(overlaps(tag.tag, panel.rect)).toBe(false);
+        expect(tag.tag.right).toBeLessThanOrEqual(panel.vw);
         if (width === 1024 || width === 1920) await tab.page.screenshot({ path: join(SHOTS, `placement-${mode}-${width}.png`) });
         await tab.page.close();
       });

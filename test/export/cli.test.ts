@@ -36,7 +36,7 @@ describe('gouji audit --format', { timeout: 120_000 }, () => {
     const r = await cli(['--format', 'csv', ...PAGES]);
     expect(r.stdout.startsWith(BOM)).toBe(true);
     const [header, ...rows] = readDelimited(r.stdout, ',');
-    expect(header).toEqual(['来源', '机关', '年度', '表', '行', '列', '单元格编号', '原文', '数值', '单位', '推定值']);
+    expect(header).toEqual(['来源', '机关', '年度', '表', '行', '列', '单元格编号', '原文', '数值', '单位', '推定值', '问题级别', '所涉规则']);
     const json = JSON.parse((await cli(['--json', ...PAGES])).stdout) as AuditResult[];
     expect(rows).toHaveLength(json.reduce((n, x) => n + Object.keys(x.report!.cells).length, 0));
     expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(PAGES));
@@ -52,8 +52,12 @@ describe('gouji audit --format', { timeout: 120_000 }, () => {
 
   it('wide-csv: one row per report, a column per cell id', async () => {
     const r = await cli(['--format', 'wide-csv', ...PAGES]);
-    const [header, ...rows] = readDelimited(r.stdout, ',');
+    const [header, labels, ...rows] = readDelimited(r.stdout, ',');
     expect(rows).toHaveLength(PAGES.length);
+    expect(labels![header!.indexOf('applications/new/natural_person')]).toBe('表三“一、本年新收政府信息公开申请数量”×“自然人”');
+    // --ids: the ids only, a row per report straight after them.
+    const [, ...idRows] = readDelimited((await cli(['--format', 'wide-csv', '--ids', ...PAGES])).stdout, ',');
+    expect(idRows.map((row) => row[0])).toEqual(PAGES);
     expect(header!.slice(0, 5)).toEqual(['来源', '机关', '年度', '格式', '发布日期']);
     expect(header).toContain('applications/new/natural_person');
     expect(header).toContain('active/20_1.rules/issued'); // a 2021 page among them

@@ -10,6 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { longCsv, LONG_COLUMNS } from '../../lib/export/csv';
 import { auditJson } from '../../lib/export/json';
+import { cellLabel } from '../../lib/format/cell-label';
+import { isAmount } from '../../lib/export/layout';
 import { longTsv, tableTsv, tablesTsv } from '../../lib/export/tsv';
 import { wideCsv } from '../../lib/export/wide-csv';
 import type { AuditResult, Report } from '../../lib/model/schema';
@@ -45,7 +47,7 @@ function readActive(grid: string[][], report: Report): Map<string, string> {
       continue;
     }
     if (first === '信息内容' || (first === '' && rest.some((c) => c !== ''))) {
-      columns = rest.map((label) => (label === '' ? undefined : (columnDefs.find((c) => c.label.zh === label)?.id ?? /^第(\d+)列$/.exec(label)?.[1]?.replace(/^/, 'c'))));
+      columns = rest.map((label) => (label === '' ? undefined : label === '单位' ? 'unit' : (columnDefs.find((c) => c.label.zh === label)?.id ?? /^第(\d+)列$/.exec(label)?.[1]?.replace(/^/, 'c'))));
       continue;
     }
     const rowDef = FORMAT_IDS.flatMap((f) => ACTIVE_ITEMS[f]).filter((i) => i.id === item).flatMap((i) => i.rows).find((r) => r.label.zh === first);
@@ -55,7 +57,10 @@ function readActive(grid: string[][], report: Report): Map<string, string> {
     expect(rowId, `table 二 row “${first}”`).toBeDefined();
     rest.forEach((text, i) => {
       const col = columns[i];
-      if (col) out.set(`active/${rowId}/${col}`, unguard(text));
+      // The unit of an amount, in its own column: kept apart under a key of its own.
+      if (col === 'unit') {
+        if (text !== '') out.set(`unit:active/${rowId}/amount`, unguard(text));
+      } else if (col) out.set(`active/${rowId}/${col}`, unguard(text));
       else expect(text, `table 二 “${first}” slot ${i + 1} is a covered slot`).toBe('');
     });
   }
@@ -141,14 +146,18 @@ describe('exports read back give exactly the model’s cells', () => {
 
       it('printed-table TSV (clipboard): every cell’s raw text under its printed labels, value recoverable', () => {
         const got = new Map<string, string>();
+        const units = new Map<string, string>();
         for (const table of ['active', 'applications', 'appeals'] as const) {
           if (!Object.keys(report.cells).some((id) => id.startsWith(`${table}/`))) continue;
           for (const [id, raw] of readTable(table, tableTsv(report, table), report)) {
-            if (id in report.cells) got.set(id, raw);
+            if (id.startsWith('unit:')) units.set(id.slice(5), raw);
+            else if (id in report.cells) got.set(id, raw);
             else expect(raw, `${id} is not in the report, its slot stays empty`).toBe('');
           }
         }
-        expect(Object.fromEntries(got)).toEqual(Object.fromEntries(Object.entries(want).map(([id, c]) => [id, c.raw])));
+        // An amount pastes as its number, the unit beside it; everything else as printed.
+        expect(Object.fromEntries(got)).toEqual(Object.fromEntries(Object.entries(report.cells).map(([id, c]) => [id, isAmount(c) ? String(c.value) : c.raw])));
+        expect(Object.fromEntries(units)).toEqual(Object.fromEntries(Object.entries(report.cells).filter(([, c]) => isAmount(c)).map(([id, c]) => [id, c.unit])));
         for (const [id, c] of Object.entries(want)) expect(valueOf(got.get(id)!), id).toBe(c.value);
       });
 
@@ -166,13 +175,18 @@ describe('exports read back give exactly the model’s cells', () => {
       });
 
       it('wide CSV: one row, every cell in its column (counts as numbers, other text as printed)', () => {
-        const [header, row] = readDelimited(wideCsv([result]), ',');
+        const [header, labels, row] = readDelimited(wideCsv([result]), ',');
+        expect(labels!.slice(0, 5).every((l) => l === '')).toBe(true);
         for (const [id, c] of Object.entries(report.cells)) {
           const i = header!.indexOf(c.label ? `${id} (${c.label})` : id);
           expect(i, id).toBeGreaterThan(4);
           const text = unguard(row![i]!);
-          if (text === c.raw) continue;
+          if (c.value === null) {
+            expect(text, id).toBe(c.raw);
+            continue;
+          }
           expect(Number(text), id).toBe(c.value);
+          if (isAmount(c)) expect(unguard(row![i + 1]!), `${id} unit`).toBe(c.unit);
         }
       });
     });
@@ -220,5 +234,28 @@ describe('the cases the issue names, on real seeds', () => {
   it('the page’s markup in a cell stays text (hostile page)', () => {
     const r = withReport.find((a) => a.input.name.includes('hostile-script-injection'))!.result;
     expect(csvRow(r, 'applications/carried_over/commercial')).toMatchObject({ raw: '<img src=x onerror=alert(1)>', value: '' });
+  });
+});
+
+describe('long CSV: the findings per cell (issue 15 item 5)', () => {
+  it('row and column in the words the CLI and the memo use for the cell (one label per cell)', () => {
+    const result = audited().find((a) => a.input.name.includes('fault-row-total-2021'))!.result;
+    const [, ...rows] = readDelimited(longCsv([result]), ',');
+    const row = rows.find((r) => r[LONG_COLUMNS.indexOf('cellId')] === 'applications/new/commercial')!;
+    const named = `${row[LONG_COLUMNS.indexOf('table')]}“${row[LONG_COLUMNS.indexOf('row')]}”×“${row[LONG_COLUMNS.indexOf('column')]}”`;
+    expect(named).toBe(cellLabel('applications/new/commercial', 'zh'));
+  });
+
+  it('a flagged cell carries the worst severity and each rule by name and id; an unflagged cell none', () => {
+    const result = audited().find((a) => a.input.name.includes('fault-row-total-2021'))!.result;
+    const [header, ...rows] = readDelimited(longCsv([result]), ',');
+    expect(header!.slice(-2)).toEqual(['问题级别', '所涉规则']);
+    const row = (id: string) => rows.find((r) => r[LONG_COLUMNS.indexOf('cellId')] === id)!;
+    const total = row('applications/new/total');
+    expect(total[LONG_COLUMNS.indexOf('severity')]).toBe('错误');
+    expect(total[LONG_COLUMNS.indexOf('rules')]).toMatch(/（applications\.row-total）/);
+    expect(total[LONG_COLUMNS.indexOf('rules')]).toMatch(/（applications\.balance）/);
+    const quiet = row('appeals/counts/review.upheld');
+    expect([quiet[LONG_COLUMNS.indexOf('severity')], quiet[LONG_COLUMNS.indexOf('rules')]]).toEqual(['', '']);
   });
 });

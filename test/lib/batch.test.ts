@@ -133,4 +133,17 @@ describe('batch audits', { timeout: 60_000 }, () => {
     expect(html).not.toMatch(/<script src|<link|src="http/);
     expect(html).toMatch(/data-cell="applications\/carried_over\/total"/);
   });
+
+  it('text: each report printed once, the later year with its cross-year findings; a headed formats-by-year table', async () => {
+    const { stdout } = await cli([join(dir, 'a-2020.html'), join(dir, 'nested/deeper/b-2021.html')]);
+    const headers = stdout.split('\n').filter((l) => l.startsWith('== '));
+    expect(headers).toHaveLength(2);
+    expect(headers[1]).toContain('b-2021.html');
+    const later = stdout.slice(stdout.indexOf(headers[1]!));
+    expect(later).toMatch(/cross-year\.carried-over/);
+    const table = stdout.slice(stdout.indexOf('各年度所用格式：')).split('\n').slice(1, 4);
+    expect(table[0]).toMatch(/^年度\s+2019 年版\s+2021 年版\s+合计$/);
+    expect(table[1]).toMatch(/^2020\s+1\s+0\s+1$/);
+    expect(table[2]).toMatch(/^2021\s+0\s+1\s+1$/);
+  });
 });

@@ -132,6 +132,47 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** `gouji …` in process, command word included. */
+async function goujiRaw(...args: string[]): Promise<Run> {
+  const run = await inProcess(args);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe.concurrent('help, version, a missing path (issue 15 item 3)', { timeout: TIMEOUT }, () => {
+  it('--help of gouji and of each command: on stdout, exit 0, Chinese first then English', async () => {
+    for (const args of [['--help'], ['audit', '--help'], ['compare', '-h'], ['crawl', '--help']]) {
+      const run = await goujiRaw(...args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stderr).toBe('');
+      const zh = run.stdout.indexOf('用法：');
+      const en = run.stdout.indexOf('Usage:');
+      expect(zh, args.join(' ')).toBe(0);
+      expect(en).toBeGreaterThan(zh);
+    }
+    const audit = await goujiRaw('audit', '--help');
+    expect(audit.stdout).toMatch(/退出码：0 无错误/);
+    expect(audit.stdout).toMatch(/Exit codes: 0 no error/);
+  });
+
+  it('--version prints the package version, exit 0', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['audit', '--version']]) {
+      const run = await goujiRaw(...args);
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim()).toBe(`gouji ${pkg.version}`);
+    }
+  });
+
+  it('a path that does not exist: "文件不存在", no errno; exit 2', async () => {
+    const run = await gouji(file('no-such-report.html'));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/无法读取：文件不存在/);
+    expect(run.stdout).not.toMatch(/ENOENT|无法打开/);
+    const en = await gouji('--lang', 'en', file('no-such-report.html'));
+    expect(en.stdout).toMatch(/file not found/);
+  });
+});
+
 describe.concurrent('exit codes', { timeout: TIMEOUT }, () => {
   it('0 for a clean report', async () => {
     const run = await gouji(file('clean.html'));

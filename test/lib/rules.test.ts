@@ -416,6 +416,9 @@ describe('cell.missing', () => {
     expect(six).toHaveLength(1);
     expect(six[0]!.severity).toBe('warning');
     expect(sorted(six[0]!.cells)).toEqual(zeros.slice(0, 6).sort());
+    // One sentence: the count and the rows (each once), not six cell names.
+    expect(six[0]!.message).toMatch(/^表三有 6 个空白单元格（按勾稽关系均应为 0），在 \d+ 行：“/);
+    expect(six[0]!.message).not.toContain('×');
   });
 
   it.each(both)('every zero left blank (format %s): one grouped warning per table over five, no error', (_f, r) => {

@@ -4,22 +4,13 @@
  * error with that value as `expected`; no single value → warning. Table 二 has no relations: warning.
  * More than five warnings in one table become one grouped finding.
  */
-import { cellLabel, tableName } from '../../format/cell-label';
+import { cellLabel, cellRowLabel, rowsList, tableName } from '../../format/cell-label';
 import { t } from '../../i18n/messages';
 import { TABLE_IDS, splitCellId } from '../../model/statutory';
 import type { Rule } from '../context';
 import type { FindingDraft } from '../types';
 
 const GROUP_ABOVE = 5;
-const NAMED_IN_MESSAGE = 8;
-
-/** The message names the first few cells; the finding's `cells` lists them all. */
-function listed(names: string[], lang: 'zh' | 'en'): string {
-  const head = names.slice(0, NAMED_IN_MESSAGE).join(lang === 'zh' ? '、' : '; ');
-  const more = names.length - NAMED_IN_MESSAGE;
-  return more > 0 ? (lang === 'zh' ? `${head} 等（另 ${more} 个）` : `${head} and ${more} more`) : head;
-}
-
 export const cellMissing: Rule = {
   id: 'cell.missing',
   run(ctx) {
@@ -56,7 +47,9 @@ export const cellMissing: Rule = {
             table: tableName(table, ctx.lang),
             count: list.length,
             reason: t(allZero ? 'rule_cell_missing__reasonZero' : 'rule_cell_missing__reasonMixed', {}, ctx.lang),
-            cells: listed(list.map((w) => cellLabel(w.id, ctx.lang, ctx.recognition.cells.get(w.id)?.label)), ctx.lang),
+            // The rows, not every cell: 130 cell names are no reading (the finding's cells list them all).
+            rowCount: new Set(list.map((w) => cellRowLabel(w.id, ctx.lang, ctx.recognition.cells.get(w.id)?.label))).size,
+            rows: rowsList(list.map((w) => w.id), ctx.lang, (id) => ctx.recognition.cells.get(id)?.label),
           },
           cells: list.map((w) => w.id),
         });
