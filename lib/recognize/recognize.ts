@@ -111,6 +111,10 @@ const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
   .map((r) => r.id)
   .filter((id) => activeRowsWith('2019', ['decisions']).some((r) => r.id === id));
 const PLAIN = /[\s\p{P}\p{S}]/gu;
+/** Table 三's column headers: a header printed bare (自然人, 总计) names the grid column of its values. */
+const APPLICATION_COLUMN_KEYS = APPLICATION_COLUMNS.map((c) => ({ id: c.id, core: labelKey(c.label.zh).core }));
+/** 其他 names a column only beside its sibling headers (商业企业 … 其他). */
+const GENERIC_COLUMN = 'other_org';
 const ITEM_HEADER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
 const NUMERALS = '一二三四五六七八九十';
 
@@ -155,6 +159,15 @@ function fitValues(values: Token[], n: number, learnedX?: number[], padFirst: 'e
     if (ok) return placed;
   }
   return [...v, ...new Array<null>(n - v.length).fill(null)];
+}
+
+/** The values of a row beyond its n columns once padding blanks are trimmed: printed, so reported, not dropped. */
+function overflow(values: Token[], n: number): Token[] {
+  let end = values.length;
+  while (end > n && values[end - 1]!.parsed.kind === 'blank') end--;
+  let start = 0;
+  while (end - start > n && values[start]!.parsed.kind === 'blank') start++;
+  return values.slice(start + n, end);
 }
 
 /** Per physical table, the grid column of each of table 三's seven columns, learned from complete rows. */
@@ -259,6 +272,8 @@ interface Scan {
   evidence: Record<'active' | 'applications', Record<FormatId, number>>;
   headerWordsSeen: Set<string>;
   appeals: { row: LogicalRow; index: number } | null;
+  /** Per physical table, the grid column under each table 三 column header printed in it. */
+  columnHeaders: Map<number, Map<string, number>>;
 }
 
 /** Job 1: walk the logical rows once, matching statutory rows and collecting format evidence and extra rows. */
@@ -271,6 +286,7 @@ function scanRows(rows: LogicalRow[]): Scan {
   };
   const headerWordsSeen = new Set<string>();
   let appeals: { row: LogicalRow; index: number } | null = null;
+  const columnHeaders = new Map<number, Map<string, number>>();
   const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
 
   rows.forEach((row, index) => {
@@ -313,6 +329,7 @@ function scanRows(rows: LogicalRow[]): Scan {
         ctx.table = 'applications';
       }
     });
+    if (row.values.length === 0 && ctx.table === 'applications') recordColumnHeaders(row, columnHeaders);
     const hasNumber = row.values.some((t) => t.parsed.kind === 'number');
     let hit: { entry: RowEntry; token: Token; quality: MatchQuality } | null = null;
     // A header row (自然人 … 总计, 结果维持 … 总计) names columns, never a data row. A row of text
@@ -363,7 +380,46 @@ function scanRows(rows: LogicalRow[]): Scan {
 
   const otherRow = matches.get('applications/result.other');
   if (otherRow?.heading && [1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`))) matches.delete('applications/result.other');
-  return { matches, extras, evidence, headerWordsSeen, appeals };
+  return { matches, extras, evidence, headerWordsSeen, appeals, columnHeaders };
+}
+
+/** A header row of table 三: the grid column of every column label printed bare in it. */
+function recordColumnHeaders(row: LogicalRow, columnHeaders: Scan['columnHeaders']) {
+  const found: { id: string; token: Token }[] = [];
+  for (const token of row.labels) {
+    const key = cachedKey(token.text);
+    if (key.full !== token.text.replace(PLAIN, '')) continue;
+    const column = APPLICATION_COLUMN_KEYS.find((c) => c.core === key.core);
+    if (column) found.push({ id: column.id, token });
+  }
+  if (found.length < 2) {
+    const alone = found[0];
+    if (!alone || alone.id === GENERIC_COLUMN) return;
+  }
+  for (const { id, token } of found) {
+    const m = columnHeaders.get(token.table) ?? new Map<string, number>();
+    if (!m.has(id)) m.set(id, token.x);
+    columnHeaders.set(token.table, m);
+  }
+}
+
+/**
+ * A table 三 row placed by the headers above it: each value under its header's grid column, values beyond
+ * the last header extra. Null when the row's cells do not line up with the headers (fall back to position).
+ */
+function placeByHeader(values: Token[], header: Map<string, number> | undefined): { byColumn: Map<string, Token>; extra: Token[] } | null {
+  if (!header || header.size === 0) return null;
+  const columnAt = new Map([...header].map(([id, x]) => [x, id]));
+  const last = Math.max(...header.values());
+  const byColumn = new Map<string, Token>();
+  const extra: Token[] = [];
+  for (const t of values) {
+    const id = columnAt.get(t.x);
+    if (id && !byColumn.has(id)) byColumn.set(id, t);
+    else if (t.x > last) extra.push(t);
+    else return null;
+  }
+  return byColumn.size === header.size ? { byColumn, extra } : null;
 }
 
 interface Formats {
@@ -422,7 +478,22 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
 
   // Table 二 and 三: every matched row, in its table's format.
   const learned = learnColumns([...matches.values()].filter((m) => m.entry.table === 'applications').map((m) => m.row));
-  const missingColumn = detectMissingApplicationColumn([...matches.values()], headerWordsSeen);
+  const applicationMatches = [...matches.values()].filter((m) => m.entry.table === 'applications');
+  // Columns placed by their printed headers: a column no header names is missing (only 总计 printed).
+  const placedByHeader = applicationMatches.filter((m) => placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)));
+  const headerOfMost = placedByHeader.length * 2 > applicationMatches.length ? scan.columnHeaders.get(placedByHeader[0]!.row.values[0]!.table) : undefined;
+  const headerMissing = headerOfMost ? APPLICATION_COLUMNS.filter((c) => !headerOfMost.has(c.id)).map((c) => c.id) : [];
+  const missingColumn = headerOfMost ? null : detectMissingApplicationColumn(applicationMatches, headerWordsSeen);
+  const reportExtraValues = (table: TableId, def: RowDef, extra: Token[]) => {
+    const printed = extra.filter((t) => t.parsed.kind !== 'blank');
+    if (printed.length === 0) return;
+    findings.push({
+      rule: 'structure.extra-value',
+      severity: 'warning',
+      params: { table, row: def.id, value: printed.map((t) => t.text.trim()).join('、') },
+      cells: def.columns.map((c) => cellId(table, def.id, c.id)),
+    });
+  };
   for (const table of ['active', 'applications'] as const) {
     const f = tableFormats[table];
     if (!f) continue;
@@ -447,10 +518,17 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
       }
+      const byHeader = table === 'applications' ? placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)) : null;
+      if (byHeader) {
+        for (const c of def.columns) if (!headerMissing.includes(c.id)) setCell(table, def.id, c, byHeader.byColumn.get(c.id) ?? null);
+        reportExtraValues(table, def, byHeader.extra);
+        continue;
+      }
       let columns = def.columns;
       if (table === 'applications' && missingColumn) columns = columns.filter((c) => c.id !== missingColumn);
       const fitted = fitValues(m.row.values, columns.length, table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined);
       columns.forEach((c, i) => setCell(table, def.id, c, fitted[i] ?? null));
+      if (table === 'applications') reportExtraValues(table, def, overflow(m.row.values, columns.length));
     }
     // Rows of the other format (a 2019 row in a 2021 table) are kept as extra rows.
     for (const m of matches.values()) {
@@ -459,6 +537,14 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
         extras.push({ table, item: table === 'active' ? item : null, row: m.row, index: m.index, statutory: true });
       }
     }
+  }
+  for (const column of headerMissing) {
+    findings.push({
+      rule: 'structure.missing-column',
+      severity: 'error',
+      params: { table: 'applications', column },
+      cells: APPLICATION_ROWS[tableFormats.applications ?? format].map((r) => cellId('applications', r.id, column)),
+    });
   }
   if (missingColumn) {
     findings.push({
