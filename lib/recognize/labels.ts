@@ -5,7 +5,9 @@
  * confusions (釆/采) are mapped, and what is left is compared with a small edit distance.
  */
 
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|\d+[.、,:)]|[①-⑳])/;
+import { LABEL_NUMBERING } from '../model/statutory';
+
+const NUMBERING = new RegExp(`^(?:${LABEL_NUMBERING.join('|')})`);
 const PUNCT = /[\s\p{P}\p{S}]/gu;
 const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g;
 const CONFUSABLE: Record<string, string> = { 釆: '采', 関: '关', 証: '证', 複: '复', 許: '许', 它: '他' };

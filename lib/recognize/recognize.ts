@@ -69,6 +69,8 @@ interface RowEntry {
   table: 'active' | 'applications';
   rowId: string;
   key: LabelKey;
+  /** Another wording of the row's label (RowDef.aliases): matched, and said as a label variant. */
+  alias?: boolean;
   /** Columns the row has (in the first format that prints this label). */
   columns: number;
   formats: FormatId[];
@@ -90,9 +92,12 @@ function cachedKey(text: string): LabelKey {
 function buildRowEntries(): RowEntry[] {
   const entries: RowEntry[] = [];
   const add = (table: RowEntry['table'], row: RowDef, format: FormatId) => {
-    const found = entries.find((e) => e.table === table && e.rowId === row.id && e.key.full === labelKey(row.label.zh).full);
-    if (found) found.formats.push(format);
-    else entries.push({ table, rowId: row.id, key: labelKey(row.label.zh), columns: row.columns.length, formats: [format], group: row.group, requiresGroup: row.requiresGroup });
+    [row.label.zh, ...(row.aliases ?? [])].forEach((label, i) => {
+      const key = labelKey(label);
+      const found = entries.find((e) => e.table === table && e.rowId === row.id && e.key.full === key.full);
+      if (found) found.formats.push(format);
+      else entries.push({ table, rowId: row.id, key, ...(i > 0 ? { alias: true } : {}), columns: row.columns.length, formats: [format], group: row.group, requiresGroup: row.requiresGroup });
+    });
   };
   for (const f of FORMAT_IDS) {
     for (const item of ACTIVE_ITEMS[f]) for (const row of item.rows) add('active', row, f);
@@ -319,8 +324,9 @@ function scanRows(rows: LogicalRow[]): Scan {
         ctx.table = 'appeals';
         ctx.appealsHeader = true;
         lastHeader = i;
-      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '')) {
-        // 总计 printed without its numbering is a column header; (七)总计 is the row.
+      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '') && (lastHeader >= 0 || row.values.length === 0)) {
+        // 总计 printed without its numbering after other headers, or over no values, is a column header;
+        // first in a row of values it is the (七)总计 row with its numbering dropped.
         lastHeader = i;
       }
       const group = best(key, GROUP_KEYS);
@@ -336,11 +342,13 @@ function scanRows(rows: LogicalRow[]): Scan {
     // alone (规章 | 详见附件) may still be a data row whose values are not numbers.
     if (row.values.length > 0 || (row.hard && row.labels.length >= 2)) {
       // 3.其他 belongs to (六)其他处理: under its group label, or right after its sibling rows when the label is missing.
-      const accept = (e: RowEntry) => !e.requiresGroup || e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.'));
+      // Another wording (总计 for (七)总计) counts only inside its own table.
+      const accept = (e: RowEntry) =>
+        (!e.alias || ctx.table === e.table) && (!e.requiresGroup || e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.')));
       for (let j = row.labels.length - 1; j > lastHeader && !hit; j--) {
         const token = row.labels[j]!;
         const m = best(cachedKey(token.text), ROW_ENTRIES, accept);
-        if (m) hit = { entry: m.c, token, quality: m.q };
+        if (m) hit = { entry: m.c, token, quality: m.c.alias ? 'variant' : m.q };
       }
     }
     // (六)其他处理 on a row of its own with empty cells: the 2019 row left blank, or the heading of the

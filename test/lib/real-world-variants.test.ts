@@ -11,6 +11,11 @@ import { scoreCase, variantCase, type Variant } from '../fixtures/variants';
 const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['total-first', 'swapped-applicants', 'total-only', 'extra-value'],
   ['word', 'wps', 'ueditor'],
+  ['short-labels'],
+  ['renumbered'],
+  ['bare-total'],
+  ['edited-labels'],
+  ['chinese-year'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
