@@ -241,6 +241,33 @@ export const APPLICATION_ROWS: Record<FormatId, readonly RowDef[]> = {
   ],
 };
 
+/**
+ * A row of one format printed in a table of the other in place of its rows: partly updated templates print
+ * (六)其他处理 as one row in a 2021 table. Read as itself, the sums use it in place of the rows it stands for,
+ * and those rows are missing as a warning (spec: result.other).
+ */
+export interface StandIn {
+  row: RowDef;
+  for: readonly string[];
+}
+export const STAND_IN_ROWS: Record<FormatId, readonly StandIn[]> = {
+  '2019': [],
+  '2021': [{ row: APPLICATION_ROWS['2019'].find((r) => r.id === 'result.other')!, for: ['result.other.1', 'result.other.2', 'result.other.3'] }],
+};
+
+/** Table 三's rows as a page prints them: a stand-in in place of its rows when it is printed and they are not. */
+export function applicationRowsPrinted(format: FormatId, printed: (rowId: string) => boolean): { rows: readonly RowDef[]; standIns: readonly StandIn[] } {
+  const used = STAND_IN_ROWS[format].filter((s) => printed(s.row.id) && !s.for.some(printed));
+  if (used.length === 0) return { rows: APPLICATION_ROWS[format], standIns: [] };
+  const rows: RowDef[] = [];
+  for (const r of APPLICATION_ROWS[format]) {
+    const standIn = used.find((s) => s.for.includes(r.id));
+    if (!standIn) rows.push(r);
+    else if (!rows.includes(standIn.row)) rows.push(standIn.row);
+  }
+  return { rows, standIns: used };
+}
+
 /** Group labels printed in the first columns of table 三: they set the context for the rows below. */
 export const APPLICATION_GROUPS = [G_RESULT, G_WITHHELD, G_UNAVAILABLE, G_UNPROCESSED, G_OTHER] as const;
 export const APPLICATION_GROUP_NAMES: Record<string, Bilingual> = {

@@ -16,7 +16,9 @@ import {
   APPLICATION_ROWS,
   FORMAT_IDS,
   SECTIONS,
+  STAND_IN_ROWS,
   activeRowsWith,
+  applicationRowsPrinted,
   formatForYear,
   cellId,
   statutoryRows,
@@ -116,6 +118,7 @@ const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
   .map((r) => r.id)
   .filter((id) => activeRowsWith('2019', ['decisions']).some((r) => r.id === id));
 const PLAIN = /[\s\p{P}\p{S}]/gu;
+const STAND_IN_IDS = new Set(FORMAT_IDS.flatMap((f) => STAND_IN_ROWS[f].map((s) => s.row.id)));
 /** Table 三's column headers: a header printed bare (自然人, 总计) names the grid column of its values. */
 const APPLICATION_COLUMN_KEYS = APPLICATION_COLUMNS.map((c) => ({ id: c.id, core: labelKey(c.label.zh).core }));
 /** 其他 names a column only beside its sibling headers (商业企业 … 其他). */
@@ -260,6 +263,8 @@ const WEIGHTS = {
   activeRowOfOneFormat: 1,
   /** A (五)(六) row's values: three filled in 2019, one column in 2021. */
   decisionRowValues: 1,
+  /** (六)其他处理 as one row: 2019's row, but also printed in 2021 tables (STAND_IN_ROWS), so no sign of either. */
+  standInRow: 0,
 } as const;
 
 const WINDOWS = {
@@ -365,7 +370,7 @@ function scanRows(rows: LogicalRow[]): Scan {
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
       if (!matches.has(k)) matches.set(k, { ...hit, row, index, heading });
-      const weight = hit.entry.table === 'applications' ? WEIGHTS.applicationsRowOfOneFormat : WEIGHTS.activeRowOfOneFormat;
+      const weight = STAND_IN_IDS.has(hit.entry.rowId) ? WEIGHTS.standInRow : hit.entry.table === 'applications' ? WEIGHTS.applicationsRowOfOneFormat : WEIGHTS.activeRowOfOneFormat;
       if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += weight;
       return;
     }
@@ -506,7 +511,18 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
     const f = tableFormats[table];
     if (!f) continue;
     foundTables.add(table);
-    const defs = statutoryRows(table, f);
+    const printed = table === 'applications' ? applicationRowsPrinted(f, (id) => matches.has(`applications/${id}`) && !matches.get(`applications/${id}`)!.heading) : null;
+    const defs = printed?.rows ?? statutoryRows(table, f);
+    for (const standIn of printed?.standIns ?? []) {
+      for (const row of standIn.for) {
+        findings.push({
+          rule: 'structure.missing-row',
+          severity: 'warning',
+          params: { table, row },
+          cells: APPLICATION_COLUMNS.map((c) => cellId(table, row, c.id)),
+        });
+      }
+    }
     for (const def of defs) {
       const m = matches.get(`${table}/${def.id}`);
       if (!m) {

@@ -16,6 +16,7 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['bare-total'],
   ['edited-labels'],
   ['chinese-year'],
+  ['other-one-row'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
