@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditHtml } from '../../lib/audit';
+import { pageFromHtml } from '../../lib/extract/from-html';
+import { readMeta } from '../../lib/recognize/meta';
 import { makeRng } from '../fixtures/report-data';
 import { scoreCase, variantCase, type Variant } from '../fixtures/variants';
 
@@ -17,6 +19,7 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['edited-labels'],
   ['chinese-year'],
   ['other-one-row'],
+  ['meta-table'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
@@ -39,5 +42,15 @@ describe('generated real-world variants, combined', () => {
       if (wrong.length) failures.push(`seed ${seed} [${c.variants.join(', ')}]: ${wrong.join('; ')}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('reads the year and agency of a title in Chinese numerals (二〇一九年度) from the title alone', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const c = variantCase(seed, ['chinese-year']);
+      expect(c.html).toMatch(/[〇一二三四五六七八九]{4}年度/);
+      // Only the title: no signature or narrative to fall back on.
+      const meta = readMeta(pageFromHtml(c.html.replace(/<\/h1>[\s\S]*$/, '</h1></body></html>')));
+      expect([meta.year, meta.agency], `seed ${seed}`).toEqual([c.meta.year, c.meta.agency]);
+    }
   });
 });
