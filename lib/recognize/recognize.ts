@@ -118,6 +118,7 @@ const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
   .map((r) => r.id)
   .filter((id) => activeRowsWith('2019', ['decisions']).some((r) => r.id === id));
 const PLAIN = /[\s\p{P}\p{S}]/gu;
+const APPEAL_GROUP_WIDTH = APPEAL_OUTCOMES.length;
 const STAND_IN_IDS = new Set(FORMAT_IDS.flatMap((f) => STAND_IN_ROWS[f].map((s) => s.row.id)));
 /** Table 三's column headers: a header printed bare (自然人, 总计) names the grid column of its values. */
 const APPLICATION_COLUMN_KEYS = APPLICATION_COLUMNS.map((c) => ({ id: c.id, core: labelKey(c.label.zh).core }));
@@ -374,15 +375,27 @@ function scanRows(rows: LogicalRow[]): Scan {
       if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += weight;
       return;
     }
-    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15)) {
+    // Values of whole groups (five each) under headers only: a part of table 四 even when all blank (复议 with
+    // no case), or one group a row (table 四 transposed: 行政复议 | 0 0 0 0 0).
+    // A row of blanks is one group under at most one group's headers (结果维持 … 总计 over five blanks):
+    // a header row's padding (行政复议 | 行政诉讼 ||||| …) is not data.
+    const groupRow =
+      row.hard &&
+      row.labels.length - 1 === lastHeader &&
+      row.values.length > 0 &&
+      row.values.length % APPEAL_GROUP_WIDTH === 0 &&
+      row.values.every((t) => t.parsed.kind !== 'text') &&
+      (hasNumber || (row.labels.length <= APPEAL_GROUP_WIDTH && row.values.length === APPEAL_GROUP_WIDTH));
+    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15 || groupRow)) {
       // A data row whose first cells are text (见附件) reads them as values, not as a label.
       if (row.hard && lastHeader < 0 && row.values.length < APPEAL_ROW.columns.length) row.values.unshift(...row.labels.splice(0));
       appeals = { row, index };
       return;
     }
-    // Table 四 printed as two tables (行政复议, then 行政诉讼): the second data row completes the first.
+    // Table 四 printed as two tables (行政复议, then 行政诉讼), or one group a row: later data rows complete the first.
     const first = appeals as { row: LogicalRow; index: number } | null;
-    if (first && ctx.table === 'appeals' && hasNumber && row.hard && first.row.hard && first.row.values.length + row.values.length === APPEAL_ROW.columns.length && index - first.index <= WINDOWS.splitAppealsRows) {
+    const width = first ? first.row.values.length + row.values.length : 0;
+    if (first && ctx.table === 'appeals' && (hasNumber || groupRow) && row.hard && first.row.hard && (width === APPEAL_ROW.columns.length || (groupRow && width < APPEAL_ROW.columns.length)) && index - first.index <= WINDOWS.splitAppealsRows) {
       first.row.values.push(...row.values);
       return;
     }

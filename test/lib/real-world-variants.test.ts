@@ -20,6 +20,8 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['chinese-year'],
   ['other-one-row'],
   ['meta-table'],
+  ['appeals-split', 'appeals-transposed'],
+  ['dash-zeros'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
