@@ -330,9 +330,9 @@ function scanRows(rows: LogicalRow[]): Scan {
         ctx.table = 'appeals';
         ctx.appealsHeader = true;
         lastHeader = i;
-      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '') && (lastHeader >= 0 || row.values.length === 0)) {
-        // 总计 printed without its numbering after other headers, or over no values, is a column header;
-        // first in a row of values it is the (七)总计 row with its numbering dropped.
+      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '') && (lastHeader >= 0 || row.values.length === 0 || ctx.table !== 'applications')) {
+        // 总计 printed without its numbering after other headers, over no values or outside table 三 is a
+        // column header; first in a row of values of table 三 it is the (七)总计 row with its numbering dropped.
         lastHeader = i;
       }
       const group = best(key, GROUP_KEYS);
