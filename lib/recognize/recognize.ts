@@ -275,6 +275,8 @@ const WINDOWS = {
   splitAppealsRows: 6,
   /** A local row of table 二 printed at most this many rows after its last statutory row. */
   activeRowsAfterLast: 2,
+  /** A copy of a report printed twice counts as complete with this share of the fullest copy's rows. */
+  completeCopyShare: 0.8,
 } as const;
 
 interface Scan {
@@ -285,22 +287,35 @@ interface Scan {
   appeals: { row: LogicalRow; index: number } | null;
   /** Per physical table, the grid column under each table 三 column header printed in it. */
   columnHeaders: Map<number, Map<string, number>>;
+  /**
+   * A report printed again (a corrected copy after it): the logical row each copy starts at, its matched rows,
+   * and what its rows print (copies that print the same are one report).
+   */
+  copies: { start: number; rows: number; printed: string }[];
 }
 
 /** Job 1: walk the logical rows once, matching statutory rows and collecting format evidence and extra rows. */
 function scanRows(rows: LogicalRow[]): Scan {
-  const matches = new Map<string, RowMatch>();
-  const extras: ExtraCandidate[] = [];
-  const evidence: Scan['evidence'] = {
-    active: { '2019': 0, '2021': 0 },
-    applications: { '2019': 0, '2021': 0 },
-  };
+  let matches = new Map<string, RowMatch>();
+  let extras: ExtraCandidate[] = [];
+  const noEvidence = (): Scan['evidence'] => ({ active: { '2019': 0, '2021': 0 }, applications: { '2019': 0, '2021': 0 } });
+  let evidence = noEvidence();
   const headerWordsSeen = new Set<string>();
   let appeals: { row: LogicalRow; index: number } | null = null;
   const columnHeaders = new Map<number, Map<string, number>>();
   const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
+  const copies: Scan['copies'] = [{ start: 0, rows: 0, printed: '' }];
+  const closeCopy = () => {
+    const copy = copies[copies.length - 1]!;
+    copy.rows = matches.size + (appeals ? 1 : 0);
+    const rowsPrinted = [...matches].map(([k, m]) => `${k}:${m.row.values.map((t) => t.text).join(',')}`);
+    copy.printed = [...rowsPrinted, appeals?.row.values.map((t) => t.text).join(',') ?? ''].join('|');
+  };
+  const firstRowOfTable = new Map<number, number>();
 
   rows.forEach((row, index) => {
+    const physical = row.labels[0]?.table ?? row.values[0]?.table;
+    if (physical !== undefined && !firstRowOfTable.has(physical)) firstRowOfTable.set(physical, index);
     // A group label and its first item merged in one cell: （三）不予公开 1.属于国家秘密.
     row.labels = row.labels.flatMap((token) => splitMergedLabel(token.text).map((text) => (text === token.text ? token : { ...token, text })));
     // Tokens up to the last column header are header; a data row's label can only come after them
@@ -360,6 +375,17 @@ function scanRows(rows: LogicalRow[]): Scan {
     // (六)其他处理 on a row of its own with empty cells: the 2019 row left blank, or the heading of the
     // 2021 sub-rows — told apart once the sub-rows are (or are not) found.
     const heading = hit !== null && row.values.every((t) => t.parsed.kind === 'blank') && best(cachedKey(hit.token.text), GROUP_KEYS) !== null;
+    const seen = hit ? matches.get(`${hit.entry.table}/${hit.entry.rowId}`) : undefined;
+    if (hit && seen && !seen.heading && seen.token.table !== hit.token.table && matches.size >= WINDOWS.minMatchedRows) {
+      // A statutory row again, in another table: the report printed a second time. Later copies are scanned
+      // afresh by recognise(); here the state restarts so that the copies can be counted and sized.
+      closeCopy();
+      copies.push({ start: firstRowOfTable.get(hit.token.table) ?? index, rows: 0, printed: '' });
+      matches = new Map();
+      extras = [];
+      evidence = noEvidence();
+      appeals = null;
+    }
     if (hit) {
       // Text cells after the row's label are values when the row is short of values (见附件 in 自然人).
       const at = row.labels.indexOf(hit.token);
@@ -406,7 +432,16 @@ function scanRows(rows: LogicalRow[]): Scan {
 
   const otherRow = matches.get('applications/result.other');
   if (otherRow?.heading && [1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`))) matches.delete('applications/result.other');
-  return { matches, extras, evidence, headerWordsSeen, appeals, columnHeaders };
+  closeCopy();
+  return { matches, extras, evidence, headerWordsSeen, appeals, columnHeaders, copies };
+}
+
+/** Of a report printed more than once, the last copy about as complete as the fullest: its rows [start, end). */
+function lastCompleteCopy(copies: Scan['copies'], rowCount: number): { start: number; end: number } {
+  const fullest = Math.max(...copies.map((c) => c.rows));
+  let i = copies.length - 1;
+  while (i > 0 && copies[i]!.rows < fullest * WINDOWS.completeCopyShare) i--;
+  return { start: copies[i]!.start, end: copies[i + 1]?.start ?? rowCount };
 }
 
 /** A header row of table 三: the grid column of every column label printed bare in it. */
@@ -632,7 +667,16 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
 /** PageDoc → the recognised report, in three jobs: scan the rows, decide the formats, place the cells. */
 export function recognise(page: PageDoc): RecognitionResult {
   const meta = readMeta(page);
-  const scan = scanRows(logicalRows(page));
+  let scan = scanRows(logicalRows(page));
+  const copyFindings: FindingDraft[] = [];
+  if (scan.copies.length > 1) {
+    // Scanning mutates rows (a split table 四 joined): the chosen copy is scanned from fresh rows.
+    const rows = logicalRows(page);
+    const { start, end } = lastCompleteCopy(scan.copies, rows.length);
+    // Said when the copies print different figures (a corrected copy); an identical duplicate is one report.
+    if (new Set(scan.copies.map((c) => c.printed)).size > 1) copyFindings.push({ rule: 'structure.second-copy', severity: 'info', params: { copies: scan.copies.length }, cells: [] });
+    scan = scanRows(rows.slice(start, end));
+  }
   const matchedCount = scan.matches.size + (scan.appeals ? 1 : 0);
   const lines = page.lines;
   const mentionsReport = /年度报告|年报/.test(`${meta.title}\n${lines.slice(0, 20).join('\n')}`);
@@ -650,6 +694,7 @@ export function recognise(page: PageDoc): RecognitionResult {
   }
   const formats = decideFormats(scan, meta.year);
   const { cells, findings, foundTables } = placeCells(scan, formats);
+  findings.push(...copyFindings);
   return {
     ok: true,
     recognition: { meta, format: formats.format, tableFormats: formats.tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },

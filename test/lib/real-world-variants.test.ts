@@ -22,6 +22,8 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['meta-table'],
   ['appeals-split', 'appeals-transposed'],
   ['dash-zeros'],
+  ['corrected-copy'],
+  ['class-hidden-copy'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
