@@ -51,9 +51,13 @@ export function labelKey(text: string): LabelKey {
   return { full: mapped.replace(PUNCT, ''), core: core.replace(PUNCT, ''), confusable: mapped !== t };
 }
 
+/** Work done comparing labels (edit-distance cells computed): what the bad-input tests bound, not a timer. */
+export const labelWork = { cells: 0 };
+
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  labelWork.cells += b.length;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -63,6 +67,7 @@ export function editDistance(a: string, b: string, max: number): number {
       cur.push(v);
       if (v < best) best = v;
     }
+    labelWork.cells += b.length;
     if (best > max) return max + 1;
     prev = cur;
   }

@@ -9,6 +9,8 @@ import { Buffer } from 'node:buffer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES, auditBytes, auditHtml } from '../../lib/audit';
 import type { AuditResult } from '../../lib/model/schema';
+import { ACTIVE_ITEMS, APPLICATION_ROWS, FORMAT_IDS } from '../../lib/model/statutory';
+import { labelWork } from '../../lib/recognize/labels';
 import {
   HOSTILE_CASES,
   bigPage,
@@ -298,5 +300,37 @@ describe('text dumps in the four forms of the seeds', () => {
     const got = Object.fromEntries(cellIds('2021', 'appeals').map((id) => [id, values(result)[id]]));
     const want = Object.fromEntries(cellIds('2021', 'appeals').map((id) => [id, expectedValue(r.cells[id]!)]));
     expect(got).toEqual(want);
+  });
+});
+
+describe('label matching stays bounded (issue 11)', () => {
+  const STATUTORY_LABELS = [...new Set(FORMAT_IDS.flatMap((f) => [...ACTIVE_ITEMS[f].flatMap((i) => i.rows), ...APPLICATION_ROWS[f]].map((r) => r.label.zh)))];
+  /** Four characters inside the label: beyond every label's tolerance, and no longer a prefix match. */
+  const nearMiss = (label: string) => `${label.slice(0, 2)}甲乙丙丁${label.slice(2)}`;
+  const rowsTable = (n: number, label: (i: number) => string) =>
+    `<table>${Array.from({ length: n }, (_, i) => `<tr><td>${label(i)}</td><td>${i % 7}</td><td>1</td></tr>`).join('')}</table>`;
+  const work = (html: string) => {
+    labelWork.cells = 0;
+    const result = audit(html);
+    return { result, cells: labelWork.cells };
+  };
+  const r = cleanReport('2021', { seed: 51 });
+  const page = renderPage(r);
+
+  it('every row a near-miss of a statutory label: work grows linearly, the report still read', () => {
+    const label = (i: number) => nearMiss(STATUTORY_LABELS[i % STATUTORY_LABELS.length]!);
+    const small = work(page.replace('</body>', `${rowsTable(1_000, label)}</body>`));
+    const large = work(page.replace('</body>', `${rowsTable(10_000, label)}</body>`));
+    expectCells(large.result, r);
+    expect(nonInfo(large.result)).toEqual([]);
+    expect(large.cells).toBeLessThan(small.cells * 12);
+  });
+
+  it('10 000 label-like rows (statutory labels, numbered and renumbered): linear, a result and no crash', () => {
+    const label = (i: number) => `${['', '①', '1、', '(1)'][i % 4]}${STATUTORY_LABELS[i % STATUTORY_LABELS.length]}`;
+    const small = work(page.replace('</body>', `${rowsTable(1_000, label)}</body>`));
+    const large = work(page.replace('</body>', `${rowsTable(10_000, label)}</body>`));
+    expect(large.result.report).not.toBeNull();
+    expect(large.cells).toBeLessThan(small.cells * 12);
   });
 });
