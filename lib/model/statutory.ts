@@ -49,6 +49,8 @@ export interface ColumnDef {
   parent?: Bilingual;
   /** The unit the format prescribes for this column, if any. */
   unit?: string;
+  /** Other headers agencies print over this column (合计 for 总计). */
+  aliases?: readonly string[];
 }
 
 export interface RowDef {
@@ -180,7 +182,7 @@ export const APPLICATION_COLUMNS: readonly ColumnDef[] = [
   col('social_welfare', '社会公益组织', 'public-interest organisations', { parent: LEGAL_PERSON }),
   col('legal_service', '法律服务机构', 'legal service providers', { parent: LEGAL_PERSON }),
   col('other_org', '其他', 'other organisations', { parent: LEGAL_PERSON }),
-  col('total', '总计', 'total'),
+  col('total', '总计', 'total', { aliases: ['合计'] }),
 ];
 export const APPLICANT_COLUMN_IDS = APPLICATION_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
 

@@ -110,8 +110,10 @@ function buildRowEntries(): RowEntry[] {
 const ROW_ENTRIES = buildRowEntries();
 const GROUP_KEYS = APPLICATION_GROUPS.map((g) => ({ group: g, key: labelKey(g) }));
 const ACTIVE_HEADERS = FORMAT_IDS.flatMap((f) => ACTIVE_HEADER_EVIDENCE[f].map((h) => ({ format: f, key: labelKey(h) })));
-const BARE_TOTAL = APPLICATION_COLUMNS.find((c) => c.id === 'total')!.label.zh;
-const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => w !== BARE_TOTAL).map(labelKey);
+const TOTAL_COLUMN = APPLICATION_COLUMNS.find((c) => c.id === 'total')!;
+/** 总计 and its aliases (合计): a column header when printed bare among headers, else the (七)总计 row. */
+const BARE_TOTALS = new Set([TOTAL_COLUMN.label.zh, ...(TOTAL_COLUMN.aliases ?? [])]);
+const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => !BARE_TOTALS.has(w)).map(labelKey);
 const APPEAL_HEADERS = [...APPEAL_HEADER_WORDS, ...APPEAL_OUTCOMES.filter((o) => o.id !== 'total').map((o) => o.label.zh)].map(labelKey);
 /** Table 二 rows printed in both formats: three value columns in 2019, one (处理决定数量) in 2021. */
 const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
@@ -121,7 +123,7 @@ const PLAIN = /[\s\p{P}\p{S}]/gu;
 const APPEAL_GROUP_WIDTH = APPEAL_OUTCOMES.length;
 const STAND_IN_IDS = new Set(FORMAT_IDS.flatMap((f) => STAND_IN_ROWS[f].map((s) => s.row.id)));
 /** Table 三's column headers: a header printed bare (自然人, 总计) names the grid column of its values. */
-const APPLICATION_COLUMN_KEYS = APPLICATION_COLUMNS.map((c) => ({ id: c.id, core: labelKey(c.label.zh).core }));
+const APPLICATION_COLUMN_KEYS = APPLICATION_COLUMNS.flatMap((c) => [c.label.zh, ...(c.aliases ?? [])].map((label) => ({ id: c.id, core: labelKey(label).core })));
 /** 其他 names a column only beside its sibling headers (商业企业 … 其他). */
 const GENERIC_COLUMN = 'other_org';
 const ITEM_HEADER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
@@ -345,7 +347,7 @@ function scanRows(rows: LogicalRow[]): Scan {
         ctx.table = 'appeals';
         ctx.appealsHeader = true;
         lastHeader = i;
-      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '') && (lastHeader >= 0 || row.values.length === 0 || ctx.table !== 'applications')) {
+      } else if (BARE_TOTALS.has(key.core) && key.full === token.text.replace(PLAIN, '') && (lastHeader >= 0 || row.values.length === 0 || ctx.table !== 'applications')) {
         // 总计 printed without its numbering after other headers, over no values or outside table 三 is a
         // column header; first in a row of values of table 三 it is the (七)总计 row with its numbering dropped.
         lastHeader = i;
@@ -449,7 +451,8 @@ function recordColumnHeaders(row: LogicalRow, columnHeaders: Scan['columnHeaders
   const found: { id: string; token: Token }[] = [];
   for (const token of row.labels) {
     const key = cachedKey(token.text);
-    if (key.full !== token.text.replace(PLAIN, '')) continue;
+    // Printed bare: nothing dropped but white space and punctuation (其它 maps to 其他 character for character).
+    if (key.full.length !== token.text.replace(PLAIN, '').length) continue;
     const column = APPLICATION_COLUMN_KEYS.find((c) => c.core === key.core);
     if (column) found.push({ id: column.id, token });
   }
@@ -541,8 +544,12 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
   const learned = learnColumns([...matches.values()].filter((m) => m.entry.table === 'applications').map((m) => m.row));
   const applicationMatches = [...matches.values()].filter((m) => m.entry.table === 'applications');
   // Columns placed by their printed headers: a column no header names is missing (only 总计 printed).
-  const placedByHeader = applicationMatches.filter((m) => placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)));
-  const headerOfMost = placedByHeader.length * 2 > applicationMatches.length ? scan.columnHeaders.get(placedByHeader[0]!.row.values[0]!.table) : undefined;
+  const headerPlacements = applicationMatches.map((m) => placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)));
+  const placedByHeader = applicationMatches.filter((_, i) => headerPlacements[i]);
+  // Values beyond the last header on most rows: a column whose header is not read (小计), so the headers do not place them.
+  const overflowing = headerPlacements.filter((p) => p?.extra.some((t) => t.parsed.kind !== 'blank')).length;
+  const headersHold = placedByHeader.length * 2 > applicationMatches.length && overflowing * 2 <= placedByHeader.length;
+  const headerOfMost = headersHold ? scan.columnHeaders.get(placedByHeader[0]!.row.values[0]!.table) : undefined;
   const headerMissing = headerOfMost ? APPLICATION_COLUMNS.filter((c) => !headerOfMost.has(c.id)).map((c) => c.id) : [];
   const missingColumn = headerOfMost ? null : detectMissingApplicationColumn(applicationMatches, headerWordsSeen);
   const reportExtraValues = (table: TableId, def: RowDef, extra: Token[]) => {
@@ -590,7 +597,7 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
       }
-      const byHeader = table === 'applications' ? placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)) : null;
+      const byHeader = table === 'applications' && headerOfMost ? placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)) : null;
       if (byHeader) {
         for (const c of def.columns) if (!headerMissing.includes(c.id)) setCell(table, def.id, c, byHeader.byColumn.get(c.id) ?? null);
         reportExtraValues(table, def, byHeader.extra);

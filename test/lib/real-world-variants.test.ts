@@ -24,6 +24,7 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['dash-zeros'],
   ['corrected-copy'],
   ['class-hidden-copy'],
+  ['header-wording'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
