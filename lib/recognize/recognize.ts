@@ -566,7 +566,7 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
     const f = tableFormats[table];
     if (!f) continue;
     foundTables.add(table);
-    const printed = table === 'applications' ? applicationRowsPrinted(f, (id) => matches.has(`applications/${id}`) && !matches.get(`applications/${id}`)!.heading) : null;
+    const printed = table === 'applications' ? applicationRowsPrinted(f, (id) => matches.has(`applications/${id}`)) : null;
     const defs = printed?.rows ?? statutoryRows(table, f);
     for (const standIn of printed?.standIns ?? []) {
       for (const row of standIn.for) {
