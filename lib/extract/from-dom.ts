@@ -18,6 +18,12 @@ const domAdapter: TreeAdapter<Node> = {
   // <template> content and shadow roots are not children: the parse5 tree of a saved page has neither either.
   children: (n) => n.childNodes,
   hasAttributes: (n) => (n as Element).hasAttributes(),
+  // A copy of the report hidden by a stylesheet class (.print-only{display:none}) is not what the reader sees.
+  hiddenByStyle: (n) => {
+    const el = n as Element;
+    const style = el.ownerDocument?.defaultView?.getComputedStyle(el);
+    return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
+  },
 };
 
 /** The live DOM → PageDoc in slices that yield to the page between them: a huge page keeps its tab responsive. */

@@ -17,6 +17,8 @@ export interface TreeAdapter<N> {
   children(node: N): ArrayLike<N>;
   /** Cheap test that spares the attribute look-ups of most elements (live DOM attributes are slow). */
   hasAttributes?(node: N): boolean;
+  /** Hidden by the page's styles as the browser computes them (the live DOM); saved pages read their <style> rules instead. */
+  hiddenByStyle?(node: N): boolean;
 }
 
 export const LIMITS = {
@@ -66,6 +68,30 @@ function isHiddenByMarkup<N>(a: TreeAdapter<N>, node: N): boolean {
   return style !== null && MAYBE_HIDDEN.test(style) && HIDDEN_STYLE.test(style);
 }
 
+/** Stylesheet text read for hiding rules, at most (a page's own <style> blocks are far smaller). */
+const MAX_STYLE_CHARS = 200_000;
+const MEDIA_BLOCK = /@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g;
+const CSS_RULE = /([^{}]+)\{([^{}]*)\}/g;
+const CLASS_SELECTOR = /^[a-z0-9]*\.([\w-]+)$/i;
+
+/** Classes a <style> block hides on screen (.print-only{display:none}): a copy of the report kept for printing. */
+function hiddenClassesOf(css: string, into: Set<string>): void {
+  const screen = css.slice(0, MAX_STYLE_CHARS).replace(/\/\*[\s\S]*?\*\/|<!--|-->/g, '').replace(MEDIA_BLOCK, '');
+  for (const [, selectors, body] of screen.matchAll(CSS_RULE)) {
+    if (!MAYBE_HIDDEN.test(body!) || !HIDDEN_STYLE.test(body!.trim())) continue;
+    for (const selector of selectors!.split(',')) {
+      const m = CLASS_SELECTOR.exec(selector.trim());
+      if (m) into.add(m[1]!);
+    }
+  }
+}
+
+function hasHiddenClass<N>(a: TreeAdapter<N>, node: N, hiddenClasses: Set<string>): boolean {
+  if (hiddenClasses.size === 0 || (a.hasAttributes && !a.hasAttributes(node))) return false;
+  const cls = a.attr(node, 'class');
+  return cls !== null && cls.split(/\s+/).some((c) => hiddenClasses.has(c));
+}
+
 /** The whole walk at once (saved pages in Node, small live pages). */
 function isSuperscript<N>(a: TreeAdapter<N>, node: N): boolean {
   if (a.hasAttributes && !a.hasAttributes(node)) return false;
@@ -106,6 +132,7 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
   let rowOrder = 0;
   let cellCount = 0;
   let hiddenDepth = 0;
+  const hiddenClasses = new Set<string>();
   let titleSink: string[] | null = null;
   const linkStack: { href: string; sink: string[]; start: number }[] = [];
 
@@ -155,9 +182,16 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
       const src = a.attr(node, embedAttr) ?? '';
       if (ATTACHMENT.test(src)) doc.links.push({ text: a.attr(node, 'title') ?? '', href: src });
     }
+    if (tag === 'style' && !a.hiddenByStyle) {
+      const css = Array.from(a.children(node)).filter((c) => a.kind(c) === 'text').map((c) => a.textOf(c)).join('');
+      hiddenClassesOf(css, hiddenClasses);
+    }
     if (SKIPPED.has(tag)) return false;
 
-    const hidden = isHiddenByMarkup(a, node);
+    const hidden =
+      isHiddenByMarkup(a, node) ||
+      hasHiddenClass(a, node, hiddenClasses) ||
+      (a.hiddenByStyle !== undefined && (!a.hasAttributes || a.hasAttributes(node)) && a.hiddenByStyle(node));
     // A superscript made with a style is a footnote mark too (156<span style="vertical-align:super">1</span>).
     if (tag === 'span' && !hidden && isSuperscript(a, node)) return false;
     const block = BLOCK.has(tag);

@@ -3,7 +3,7 @@
  * side is the terms and the right side the printed total, so `expected` = Σ left and `actual` = Σ right
  * as the spec defines them; for the balance, left = 新收 + 上年结转, right = 办理结果总计 + 结转下年度.
  */
-import { APPEAL_GROUPS, APPEAL_OUTCOMES, APPLICATION_COLUMNS, APPLICATION_ROWS, APPLICANT_COLUMN_IDS, cellId, type FormatId } from './statutory';
+import { APPEAL_GROUPS, APPEAL_OUTCOMES, APPLICATION_COLUMNS, APPLICANT_COLUMN_IDS, applicationRowsPrinted, cellId, type FormatId } from './statutory';
 
 export type RelationRule = 'applications.row-total' | 'applications.result-total' | 'applications.balance' | 'appeals.group-total';
 
@@ -17,12 +17,9 @@ export interface Relation {
   varies: 'row' | 'column';
 }
 
-/** `collapsedOther`: a 2021 table 三 printing (六)其他处理 as one row — that row stands in for its three items. */
-export function relationsFor(format: FormatId, collapsedOther = false): Relation[] {
-  const rows =
-    format === '2021' && collapsedOther
-      ? APPLICATION_ROWS['2019'].filter((r) => r.id === 'result.other' || APPLICATION_ROWS['2021'].some((x) => x.id === r.id))
-      : APPLICATION_ROWS[format];
+/** The relations of a format; `printed` tells which table 三 rows the page prints (a stand-in row joins the sums). */
+export function relationsFor(format: FormatId, printed: (rowId: string) => boolean = () => false): Relation[] {
+  const { rows } = applicationRowsPrinted(format, printed);
   const out: Relation[] = [];
   for (const row of rows) {
     out.push({

@@ -49,6 +49,8 @@ export interface ColumnDef {
   parent?: Bilingual;
   /** The unit the format prescribes for this column, if any. */
   unit?: string;
+  /** Other headers agencies print over this column (合计 for 总计). */
+  aliases?: readonly string[];
 }
 
 export interface RowDef {
@@ -57,6 +59,11 @@ export interface RowDef {
   label: Bilingual;
   /** The group label printed before the row (三、本年度办理结果 › (三)不予公开). */
   group?: string;
+  /**
+   * Other wordings agencies print for this row, read as this row (a label-variant): a long label cut short
+   * (1.申请人无正当理由逾期不补正), 合计 for 总计, the numbering dropped (总计 for (七)总计).
+   */
+  aliases?: readonly string[];
   /** A label too generic to match outside its group (3.其他 under (六)其他处理). */
   requiresGroup?: boolean;
   columns: readonly ColumnDef[];
@@ -175,7 +182,7 @@ export const APPLICATION_COLUMNS: readonly ColumnDef[] = [
   col('social_welfare', '社会公益组织', 'public-interest organisations', { parent: LEGAL_PERSON }),
   col('legal_service', '法律服务机构', 'legal service providers', { parent: LEGAL_PERSON }),
   col('other_org', '其他', 'other organisations', { parent: LEGAL_PERSON }),
-  col('total', '总计', 'total'),
+  col('total', '总计', 'total', { aliases: ['合计'] }),
 ];
 export const APPLICANT_COLUMN_IDS = APPLICATION_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
 
@@ -217,7 +224,7 @@ const APPLICATION_ROWS_COMMON_HEAD: RowDef[] = [
   appRow('result.unprocessed.5', '5.要求行政机关确认或重新出具已获取信息', 'not processed: confirm or reissue obtained information', { group: G_UNPROCESSED }),
 ];
 const APPLICATION_ROWS_COMMON_TAIL: RowDef[] = [
-  appRow('result.total', '(七)总计', 'total handled', { group: G_RESULT }),
+  appRow('result.total', '(七)总计', 'total handled', { group: G_RESULT, aliases: ['(七)合计', '总计', '合计'] }),
   appRow('carried_forward', '四、结转下年度继续办理', 'carried forward to next year'),
 ];
 
@@ -229,12 +236,39 @@ export const APPLICATION_ROWS: Record<FormatId, readonly RowDef[]> = {
   ],
   '2021': [
     ...APPLICATION_ROWS_COMMON_HEAD,
-    appRow('result.other.1', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'other: applicant did not correct in time', { group: G_OTHER }),
-    appRow('result.other.2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 'other: applicant did not pay the fee', { group: G_OTHER }),
+    appRow('result.other.1', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'other: applicant did not correct in time', { group: G_OTHER, aliases: ['1.申请人无正当理由逾期不补正', '1.申请人逾期不补正'] }),
+    appRow('result.other.2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 'other: applicant did not pay the fee', { group: G_OTHER, aliases: ['2.申请人逾期未按收费通知要求缴纳费用', '2.申请人逾期未缴纳费用'] }),
     appRow('result.other.3', '3.其他', 'other: other', { group: G_OTHER, requiresGroup: true }),
     ...APPLICATION_ROWS_COMMON_TAIL,
   ],
 };
+
+/**
+ * A row of one format printed in a table of the other in place of its rows: partly updated templates print
+ * (六)其他处理 as one row in a 2021 table. Read as itself, the sums use it in place of the rows it stands for,
+ * and those rows are missing as a warning (spec: result.other).
+ */
+export interface StandIn {
+  row: RowDef;
+  for: readonly string[];
+}
+export const STAND_IN_ROWS: Record<FormatId, readonly StandIn[]> = {
+  '2019': [],
+  '2021': [{ row: APPLICATION_ROWS['2019'].find((r) => r.id === 'result.other')!, for: ['result.other.1', 'result.other.2', 'result.other.3'] }],
+};
+
+/** Table 三's rows as a page prints them: a stand-in in place of its rows when it is printed and they are not. */
+export function applicationRowsPrinted(format: FormatId, printed: (rowId: string) => boolean): { rows: readonly RowDef[]; standIns: readonly StandIn[] } {
+  const used = STAND_IN_ROWS[format].filter((s) => printed(s.row.id) && !s.for.some(printed));
+  if (used.length === 0) return { rows: APPLICATION_ROWS[format], standIns: [] };
+  const rows: RowDef[] = [];
+  for (const r of APPLICATION_ROWS[format]) {
+    const standIn = used.find((s) => s.for.includes(r.id));
+    if (!standIn) rows.push(r);
+    else if (!rows.includes(standIn.row)) rows.push(standIn.row);
+  }
+  return { rows, standIns: used };
+}
 
 /** Group labels printed in the first columns of table 三: they set the context for the rows below. */
 export const APPLICATION_GROUPS = [G_RESULT, G_WITHHELD, G_UNAVAILABLE, G_UNPROCESSED, G_OTHER] as const;
@@ -268,6 +302,21 @@ export const APPEAL_COLUMNS: readonly ColumnDef[] = APPEAL_GROUPS.flatMap((g) =>
 export const APPEAL_ROW: RowDef = { id: 'counts', label: { zh: '', en: '' }, columns: APPEAL_COLUMNS };
 /** Header words printed above table 四's data row. */
 export const APPEAL_HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+
+// ---- Printed labels ----------------------------------------------------------------------------
+
+/**
+ * How agencies number the labels they print, each dropped before a label is compared: 一、 (一) 1. 1、 (1)
+ * ① — up to three in front of one label (三、(一)1.). Labels arrive NFKC-normalised: （1） is (1), ① is 1.
+ */
+export const LABEL_NUMBERING: readonly string[] = [
+  '[一二三四五六七八九十]+[、.,:]',
+  '\\([一二三四五六七八九十\\d]+\\)',
+  '\\d+[.、,:)]',
+  '[①-⑳]',
+  // ① after NFKC is a bare 1 before the label's first character.
+  '\\d{1,2}(?=[\\u4e00-\\u9fff])',
+];
 
 // ---- Look-ups ---------------------------------------------------------------------------------
 

@@ -55,13 +55,21 @@ const PUBLISHED_LABEL = /(?:发布日期|发布时间|公开日期|公开时间|
 const GENERIC_DATE_LABEL = /(?:^|[\s【\[(])(?:日期|时间)\s*[:：]\s*(.{6,24})/;
 const DOCUMENT_DATE_LABEL = /(?:发文日期|成文日期|生成日期|印发日期)\s*[:：]?\s*(.{6,24})/;
 
-/** Short cells of the first tables joined with the cell after them: 发布日期： | 2024-02-10. */
+/** A cell that is only a metadata label, its value in the next cell (公开日期 | 2024-01-17, as many CMSs print). */
+const LABEL_CELL = /^(?:发布日期|发布时间|公开日期|公开时间|发表时间|上网时间|发文日期|成文日期|生成日期|印发日期|日期|时间)\s*[:：]?$/;
+
+/** Short cells of the first tables joined with the cell after them: 发布日期： | 2024-02-10, 公开日期 | 2024-01-17. */
 function metadataCells(page: PageDoc): string[] {
   const out: string[] = [];
   for (const table of page.tables.slice(0, 6)) {
     for (const row of table.rows.slice(0, 12)) {
       row.cells.forEach((cell, i) => {
-        if (cell.text.length <= 40) out.push(`${cell.text}${/[:：]$/.test(cell.text) ? (row.cells[i + 1]?.text ?? '') : ''}`);
+        if (cell.text.length > 40) return;
+        const text = cell.text.trim();
+        const next = row.cells[i + 1]?.text ?? '';
+        if (/[:：]$/.test(text)) out.push(`${text}${next}`);
+        else if (LABEL_CELL.test(text)) out.push(`${text}：${next}`);
+        else out.push(text);
       });
     }
   }
@@ -124,8 +132,14 @@ function titleCandidates(page: PageDoc): string[] {
 const YEAR_AFTER = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:的)?年度?报告\s*\((\d{4})\s*年?度?\)/;
 const AGENCY_AFTER = /年度?报告\s*\(([^()\d]{2,30})\)/;
 
+/** A year in Chinese numerals before 年 (二〇一九年度) read as digits. */
+const CHINESE_YEAR = /[〇零Oo一二三四五六七八九]{4}(?=\s*年)/g;
+const digitYears = (text: string) => text.replace(CHINESE_YEAR, (y) => String(chineseNumber(y) ?? y));
+
 function yearAndAgency(page: PageDoc): { year: number | null; agency: string | null; title: string } {
-  for (const text of titleCandidates(page)) {
+  const printed = titleCandidates(page);
+  const candidates = printed.map(digitYears);
+  for (const [i, text] of candidates.entries()) {
     const m = REPORT_TITLE.exec(text);
     if (!m) continue;
     const year = Number(m[1]);
@@ -133,11 +147,11 @@ function yearAndAgency(page: PageDoc): { year: number | null; agency: string | n
     const before = text.slice(0, m.index).split(/[_|\-–—,，。;；:：、\s]/).pop() ?? '';
     const after = AGENCY_AFTER.exec(text)?.[1] ?? '';
     const agency = cleanAgency(m[2] ?? '') ?? cleanAgency(before) ?? cleanAgency(after);
-    return { year, agency, title: text };
+    return { year, agency, title: printed[i]! };
   }
-  for (const text of titleCandidates(page)) {
+  for (const [i, text] of candidates.entries()) {
     const m = YEAR_AFTER.exec(text);
-    if (m) return { year: Number(m[2]), agency: cleanAgency(m[1]!.split(/[_|\-–—,，。;；:：、\s]/).pop() ?? ''), title: text };
+    if (m) return { year: Number(m[2]), agency: cleanAgency(m[1]!.split(/[_|\-–—,，。;；:：、\s]/).pop() ?? ''), title: printed[i]! };
   }
   return { year: null, agency: null, title: page.meta.title };
 }

@@ -16,7 +16,9 @@ import {
   APPLICATION_ROWS,
   FORMAT_IDS,
   SECTIONS,
+  STAND_IN_ROWS,
   activeRowsWith,
+  applicationRowsPrinted,
   formatForYear,
   cellId,
   statutoryRows,
@@ -56,8 +58,6 @@ export interface Recognition {
   foundTables: Set<TableId>;
   /** A report on a year before 2019: the old format is not modelled. */
   unsupported: boolean;
-  /** A format 2021 table 三 that prints (六)其他处理 as one row: sums use it in place of its three items. */
-  collapsedOther?: boolean;
   lines: string[];
 }
 
@@ -71,6 +71,8 @@ interface RowEntry {
   table: 'active' | 'applications';
   rowId: string;
   key: LabelKey;
+  /** Another wording of the row's label (RowDef.aliases): matched, and said as a label variant. */
+  alias?: boolean;
   /** Columns the row has (in the first format that prints this label). */
   columns: number;
   formats: FormatId[];
@@ -92,9 +94,12 @@ function cachedKey(text: string): LabelKey {
 function buildRowEntries(): RowEntry[] {
   const entries: RowEntry[] = [];
   const add = (table: RowEntry['table'], row: RowDef, format: FormatId) => {
-    const found = entries.find((e) => e.table === table && e.rowId === row.id && e.key.full === labelKey(row.label.zh).full);
-    if (found) found.formats.push(format);
-    else entries.push({ table, rowId: row.id, key: labelKey(row.label.zh), columns: row.columns.length, formats: [format], group: row.group, requiresGroup: row.requiresGroup });
+    [row.label.zh, ...(row.aliases ?? [])].forEach((label, i) => {
+      const key = labelKey(label);
+      const found = entries.find((e) => e.table === table && e.rowId === row.id && e.key.full === key.full);
+      if (found) found.formats.push(format);
+      else entries.push({ table, rowId: row.id, key, ...(i > 0 ? { alias: true } : {}), columns: row.columns.length, formats: [format], group: row.group, requiresGroup: row.requiresGroup });
+    });
   };
   for (const f of FORMAT_IDS) {
     for (const item of ACTIVE_ITEMS[f]) for (const row of item.rows) add('active', row, f);
@@ -103,18 +108,24 @@ function buildRowEntries(): RowEntry[] {
   return entries;
 }
 const ROW_ENTRIES = buildRowEntries();
-/** (六)其他处理 as one row, read in a 2021 table that prints it so. */
-const otherRowDef = APPLICATION_ROWS['2019'].find((r) => r.id === 'result.other')!;
 const GROUP_KEYS = APPLICATION_GROUPS.map((g) => ({ group: g, key: labelKey(g) }));
 const ACTIVE_HEADERS = FORMAT_IDS.flatMap((f) => ACTIVE_HEADER_EVIDENCE[f].map((h) => ({ format: f, key: labelKey(h) })));
-const BARE_TOTAL = APPLICATION_COLUMNS.find((c) => c.id === 'total')!.label.zh;
-const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => w !== BARE_TOTAL).map(labelKey);
+const TOTAL_COLUMN = APPLICATION_COLUMNS.find((c) => c.id === 'total')!;
+/** 总计 and its aliases (合计): a column header when printed bare among headers, else the (七)总计 row. */
+const BARE_TOTALS = new Set([TOTAL_COLUMN.label.zh, ...(TOTAL_COLUMN.aliases ?? [])]);
+const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => !BARE_TOTALS.has(w)).map(labelKey);
 const APPEAL_HEADERS = [...APPEAL_HEADER_WORDS, ...APPEAL_OUTCOMES.filter((o) => o.id !== 'total').map((o) => o.label.zh)].map(labelKey);
 /** Table 二 rows printed in both formats: three value columns in 2019, one (处理决定数量) in 2021. */
 const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
   .map((r) => r.id)
   .filter((id) => activeRowsWith('2019', ['decisions']).some((r) => r.id === id));
 const PLAIN = /[\s\p{P}\p{S}]/gu;
+const APPEAL_GROUP_WIDTH = APPEAL_OUTCOMES.length;
+const STAND_IN_IDS = new Set(FORMAT_IDS.flatMap((f) => STAND_IN_ROWS[f].map((s) => s.row.id)));
+/** Table 三's column headers: a header printed bare (自然人, 总计) names the grid column of its values. */
+const APPLICATION_COLUMN_KEYS = APPLICATION_COLUMNS.flatMap((c) => [c.label.zh, ...(c.aliases ?? [])].map((label) => ({ id: c.id, core: labelKey(label).core })));
+/** 其他 names a column only beside its sibling headers (商业企业 … 其他). */
+const GENERIC_COLUMN = 'other_org';
 const ITEM_HEADER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
 const NUMERALS = '一二三四五六七八九十';
 
@@ -159,6 +170,15 @@ function fitValues(values: Token[], n: number, learnedX?: number[], padFirst: 'e
     if (ok) return placed;
   }
   return [...v, ...new Array<null>(n - v.length).fill(null)];
+}
+
+/** The values of a row beyond its n columns once padding blanks are trimmed: printed, so reported, not dropped. */
+function overflow(values: Token[], n: number): Token[] {
+  let end = values.length;
+  while (end > n && values[end - 1]!.parsed.kind === 'blank') end--;
+  let start = 0;
+  while (end - start > n && values[start]!.parsed.kind === 'blank') start++;
+  return values.slice(start + n, end);
 }
 
 /** Per physical table, the grid column of each of table 三's seven columns, learned from complete rows. */
@@ -246,6 +266,8 @@ const WEIGHTS = {
   activeRowOfOneFormat: 1,
   /** A (五)(六) row's values: three filled in 2019, one column in 2021. */
   decisionRowValues: 1,
+  /** (六)其他处理 as one row: 2019's row, but also printed in 2021 tables (STAND_IN_ROWS), so no sign of either. */
+  standInRow: 0,
 } as const;
 
 const WINDOWS = {
@@ -255,6 +277,8 @@ const WINDOWS = {
   splitAppealsRows: 6,
   /** A local row of table 二 printed at most this many rows after its last statutory row. */
   activeRowsAfterLast: 2,
+  /** A copy of a report printed twice counts as complete with this share of the fullest copy's rows. */
+  completeCopyShare: 0.8,
 } as const;
 
 interface Scan {
@@ -263,21 +287,37 @@ interface Scan {
   evidence: Record<'active' | 'applications', Record<FormatId, number>>;
   headerWordsSeen: Set<string>;
   appeals: { row: LogicalRow; index: number } | null;
+  /** Per physical table, the grid column under each table 三 column header printed in it. */
+  columnHeaders: Map<number, Map<string, number>>;
+  /**
+   * A report printed again (a corrected copy after it): the logical row each copy starts at, its matched rows,
+   * and what its rows print (copies that print the same are one report).
+   */
+  copies: { start: number; rows: number; printed: string }[];
 }
 
 /** Job 1: walk the logical rows once, matching statutory rows and collecting format evidence and extra rows. */
 function scanRows(rows: LogicalRow[]): Scan {
-  const matches = new Map<string, RowMatch>();
-  const extras: ExtraCandidate[] = [];
-  const evidence: Scan['evidence'] = {
-    active: { '2019': 0, '2021': 0 },
-    applications: { '2019': 0, '2021': 0 },
-  };
+  let matches = new Map<string, RowMatch>();
+  let extras: ExtraCandidate[] = [];
+  const noEvidence = (): Scan['evidence'] => ({ active: { '2019': 0, '2021': 0 }, applications: { '2019': 0, '2021': 0 } });
+  let evidence = noEvidence();
   const headerWordsSeen = new Set<string>();
   let appeals: { row: LogicalRow; index: number } | null = null;
+  const columnHeaders = new Map<number, Map<string, number>>();
   const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
+  const copies: Scan['copies'] = [{ start: 0, rows: 0, printed: '' }];
+  const closeCopy = () => {
+    const copy = copies[copies.length - 1]!;
+    copy.rows = matches.size + (appeals ? 1 : 0);
+    const rowsPrinted = [...matches].map(([k, m]) => `${k}:${m.row.values.map((t) => t.text).join(',')}`);
+    copy.printed = [...rowsPrinted, appeals?.row.values.map((t) => t.text).join(',') ?? ''].join('|');
+  };
+  const firstRowOfTable = new Map<number, number>();
 
   rows.forEach((row, index) => {
+    const physical = row.labels[0]?.table ?? row.values[0]?.table;
+    if (physical !== undefined && !firstRowOfTable.has(physical)) firstRowOfTable.set(physical, index);
     // A group label and its first item merged in one cell: （三）不予公开 1.属于国家秘密.
     row.labels = row.labels.flatMap((token) => splitMergedLabel(token.text).map((text) => (text === token.text ? token : { ...token, text })));
     // Tokens up to the last column header are header; a data row's label can only come after them
@@ -307,8 +347,9 @@ function scanRows(rows: LogicalRow[]): Scan {
         ctx.table = 'appeals';
         ctx.appealsHeader = true;
         lastHeader = i;
-      } else if (key.core === BARE_TOTAL && key.full === token.text.replace(PLAIN, '')) {
-        // 总计 printed without its numbering is a column header; (七)总计 is the row.
+      } else if (BARE_TOTALS.has(key.core) && key.full === token.text.replace(PLAIN, '') && (lastHeader >= 0 || row.values.length === 0 || ctx.table !== 'applications')) {
+        // 总计 printed without its numbering after other headers, over no values or outside table 三 is a
+        // column header; first in a row of values of table 三 it is the (七)总计 row with its numbering dropped.
         lastHeader = i;
       }
       const group = best(key, GROUP_KEYS);
@@ -317,22 +358,36 @@ function scanRows(rows: LogicalRow[]): Scan {
         ctx.table = 'applications';
       }
     });
+    if (row.values.length === 0 && ctx.table === 'applications') recordColumnHeaders(row, columnHeaders);
     const hasNumber = row.values.some((t) => t.parsed.kind === 'number');
     let hit: { entry: RowEntry; token: Token; quality: MatchQuality } | null = null;
     // A header row (自然人 … 总计, 结果维持 … 总计) names columns, never a data row. A row of text
     // alone (规章 | 详见附件) may still be a data row whose values are not numbers.
     if (row.values.length > 0 || (row.hard && row.labels.length >= 2)) {
       // 3.其他 belongs to (六)其他处理: under its group label, or right after its sibling rows when the label is missing.
-      const accept = (e: RowEntry) => !e.requiresGroup || e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.'));
+      // Another wording (总计 for (七)总计) counts only inside its own table.
+      const accept = (e: RowEntry) =>
+        (!e.alias || ctx.table === e.table) && (!e.requiresGroup || e.group === ctx.group || ctx.lastRow.startsWith(e.rowId.replace(/\.\d+$/, '.')));
       for (let j = row.labels.length - 1; j > lastHeader && !hit; j--) {
         const token = row.labels[j]!;
         const m = best(cachedKey(token.text), ROW_ENTRIES, accept);
-        if (m) hit = { entry: m.c, token, quality: m.q };
+        if (m) hit = { entry: m.c, token, quality: m.c.alias ? 'variant' : m.q };
       }
     }
     // (六)其他处理 on a row of its own with empty cells: the 2019 row left blank, or the heading of the
     // 2021 sub-rows — told apart once the sub-rows are (or are not) found.
     const heading = hit !== null && row.values.every((t) => t.parsed.kind === 'blank') && best(cachedKey(hit.token.text), GROUP_KEYS) !== null;
+    const seen = hit ? matches.get(`${hit.entry.table}/${hit.entry.rowId}`) : undefined;
+    if (hit && seen && !seen.heading && seen.token.table !== hit.token.table && matches.size >= WINDOWS.minMatchedRows) {
+      // A statutory row again, in another table: the report printed a second time. Later copies are scanned
+      // afresh by recognise(); here the state restarts so that the copies can be counted and sized.
+      closeCopy();
+      copies.push({ start: firstRowOfTable.get(hit.token.table) ?? index, rows: 0, printed: '' });
+      matches = new Map();
+      extras = [];
+      evidence = noEvidence();
+      appeals = null;
+    }
     if (hit) {
       // Text cells after the row's label are values when the row is short of values (见附件 in 自然人).
       const at = row.labels.indexOf(hit.token);
@@ -344,19 +399,31 @@ function scanRows(rows: LogicalRow[]): Scan {
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
       if (!matches.has(k)) matches.set(k, { ...hit, row, index, heading });
-      const weight = hit.entry.table === 'applications' ? WEIGHTS.applicationsRowOfOneFormat : WEIGHTS.activeRowOfOneFormat;
+      const weight = STAND_IN_IDS.has(hit.entry.rowId) ? WEIGHTS.standInRow : hit.entry.table === 'applications' ? WEIGHTS.applicationsRowOfOneFormat : WEIGHTS.activeRowOfOneFormat;
       if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += weight;
       return;
     }
-    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15)) {
+    // Values of whole groups (five each) under headers only: a part of table 四 even when all blank (复议 with
+    // no case), or one group a row (table 四 transposed: 行政复议 | 0 0 0 0 0).
+    // A row of blanks is one group under at most one group's headers (结果维持 … 总计 over five blanks):
+    // a header row's padding (行政复议 | 行政诉讼 ||||| …) is not data.
+    const groupRow =
+      row.hard &&
+      row.labels.length - 1 === lastHeader &&
+      row.values.length > 0 &&
+      row.values.length % APPEAL_GROUP_WIDTH === 0 &&
+      row.values.every((t) => t.parsed.kind !== 'text') &&
+      (hasNumber || (row.labels.length <= APPEAL_GROUP_WIDTH && row.values.length === APPEAL_GROUP_WIDTH));
+    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15 || groupRow)) {
       // A data row whose first cells are text (见附件) reads them as values, not as a label.
       if (row.hard && lastHeader < 0 && row.values.length < APPEAL_ROW.columns.length) row.values.unshift(...row.labels.splice(0));
       appeals = { row, index };
       return;
     }
-    // Table 四 printed as two tables (行政复议, then 行政诉讼): the second data row completes the first.
+    // Table 四 printed as two tables (行政复议, then 行政诉讼), or one group a row: later data rows complete the first.
     const first = appeals as { row: LogicalRow; index: number } | null;
-    if (first && ctx.table === 'appeals' && hasNumber && row.hard && first.row.hard && first.row.values.length + row.values.length === APPEAL_ROW.columns.length && index - first.index <= WINDOWS.splitAppealsRows) {
+    const width = first ? first.row.values.length + row.values.length : 0;
+    if (first && ctx.table === 'appeals' && (hasNumber || groupRow) && row.hard && first.row.hard && (width === APPEAL_ROW.columns.length || (groupRow && width < APPEAL_ROW.columns.length)) && index - first.index <= WINDOWS.splitAppealsRows) {
       first.row.values.push(...row.values);
       return;
     }
@@ -367,14 +434,61 @@ function scanRows(rows: LogicalRow[]): Scan {
 
   const otherRow = matches.get('applications/result.other');
   if (otherRow?.heading && [1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`))) matches.delete('applications/result.other');
-  return { matches, extras, evidence, headerWordsSeen, appeals };
+  closeCopy();
+  return { matches, extras, evidence, headerWordsSeen, appeals, columnHeaders, copies };
+}
+
+/** Of a report printed more than once, the last copy about as complete as the fullest: its rows [start, end). */
+function lastCompleteCopy(copies: Scan['copies'], rowCount: number): { start: number; end: number } {
+  const fullest = Math.max(...copies.map((c) => c.rows));
+  let i = copies.length - 1;
+  while (i > 0 && copies[i]!.rows < fullest * WINDOWS.completeCopyShare) i--;
+  return { start: copies[i]!.start, end: copies[i + 1]?.start ?? rowCount };
+}
+
+/** A header row of table 三: the grid column of every column label printed bare in it. */
+function recordColumnHeaders(row: LogicalRow, columnHeaders: Scan['columnHeaders']) {
+  const found: { id: string; token: Token }[] = [];
+  for (const token of row.labels) {
+    const key = cachedKey(token.text);
+    // Printed bare: nothing dropped but white space and punctuation (其它 maps to 其他 character for character).
+    if (key.full.length !== token.text.replace(PLAIN, '').length) continue;
+    const column = APPLICATION_COLUMN_KEYS.find((c) => c.core === key.core);
+    if (column) found.push({ id: column.id, token });
+  }
+  if (found.length < 2) {
+    const alone = found[0];
+    if (!alone || alone.id === GENERIC_COLUMN) return;
+  }
+  for (const { id, token } of found) {
+    const m = columnHeaders.get(token.table) ?? new Map<string, number>();
+    if (!m.has(id)) m.set(id, token.x);
+    columnHeaders.set(token.table, m);
+  }
+}
+
+/**
+ * A table 三 row placed by the headers above it: each value under its header's grid column, values beyond
+ * the last header extra. Null when the row's cells do not line up with the headers (fall back to position).
+ */
+function placeByHeader(values: Token[], header: Map<string, number> | undefined): { byColumn: Map<string, Token>; extra: Token[] } | null {
+  if (!header || header.size === 0) return null;
+  const columnAt = new Map([...header].map(([id, x]) => [x, id]));
+  const last = Math.max(...header.values());
+  const byColumn = new Map<string, Token>();
+  const extra: Token[] = [];
+  for (const t of values) {
+    const id = columnAt.get(t.x);
+    if (id && !byColumn.has(id)) byColumn.set(id, t);
+    else if (t.x > last) extra.push(t);
+    else return null;
+  }
+  return byColumn.size === header.size ? { byColumn, extra } : null;
 }
 
 interface Formats {
   format: FormatId;
   tableFormats: Partial<Record<TableId, FormatId>>;
-  /** A format 2021 table 三 printing (六)其他处理 as one row (the spec's partly updated template). */
-  collapsedOther: boolean;
 }
 
 /** Job 2: the format of each table, from what is printed (headers, rows of one format, value counts), else the year. */
@@ -392,17 +506,12 @@ function decideFormats(scan: Scan, year: number | null): Formats {
   const hasTable = (t: TableId) => [...matches.values()].some((m) => m.entry.table === t);
   const tableFormats: Partial<Record<TableId, FormatId>> = {};
   const activeEvidence = decide(evidence.active);
-  // (六)其他处理 as one row is all that tells a 2019 table 三 from a 2021 one, and partly updated 2021
-  // templates print it so too: alone, it does not decide the table's format — table 二 or the year does.
-  const oneRowOther = [...matches.values()].some((m) => m.entry.table === 'applications' && m.entry.rowId === 'result.other' && !m.heading) && ![1, 2, 3].some((n) => matches.has(`applications/result.other.${n}`));
-  if (oneRowOther) evidence.applications['2019'] -= WEIGHTS.applicationsRowOfOneFormat;
   const applicationsEvidence = decide(evidence.applications);
-  const format: FormatId = applicationsEvidence ?? activeEvidence ?? formatForYear(year) ?? (oneRowOther ? '2019' : '2021');
+  const format: FormatId = applicationsEvidence ?? activeEvidence ?? formatForYear(year) ?? '2021';
   if (hasTable('active')) tableFormats.active = activeEvidence ?? format;
   if (hasTable('applications')) tableFormats.applications = applicationsEvidence ?? format;
-  const collapsedOther = oneRowOther && tableFormats.applications === '2021';
   if (appeals) tableFormats.appeals = format;
-  return { format, tableFormats, collapsedOther };
+  return { format, tableFormats };
 }
 
 interface Placed {
@@ -412,7 +521,7 @@ interface Placed {
 }
 
 /** Job 3: every value of the matched rows placed in its canonical cell; missing and extra rows reported. */
-function placeCells(scan: Scan, { format, tableFormats, collapsedOther }: Formats): Placed {
+function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
   const { matches, extras, headerWordsSeen } = scan;
   const findings: FindingDraft[] = [];
   const cells = new Map<string, ReportCell>();
@@ -433,18 +542,48 @@ function placeCells(scan: Scan, { format, tableFormats, collapsedOther }: Format
 
   // Table 二 and 三: every matched row, in its table's format.
   const learned = learnColumns([...matches.values()].filter((m) => m.entry.table === 'applications').map((m) => m.row));
-  const missingColumn = detectMissingApplicationColumn([...matches.values()], headerWordsSeen);
+  const applicationMatches = [...matches.values()].filter((m) => m.entry.table === 'applications');
+  // Columns placed by their printed headers: a column no header names is missing (only 总计 printed).
+  const headerPlacements = applicationMatches.map((m) => placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)));
+  const placedByHeader = applicationMatches.filter((_, i) => headerPlacements[i]);
+  // Values beyond the last header on most rows: a column whose header is not read (小计), so the headers do not place them.
+  const overflowing = headerPlacements.filter((p) => p?.extra.some((t) => t.parsed.kind !== 'blank')).length;
+  const headersHold = placedByHeader.length * 2 > applicationMatches.length && overflowing * 2 <= placedByHeader.length;
+  const headerOfMost = headersHold ? scan.columnHeaders.get(placedByHeader[0]!.row.values[0]!.table) : undefined;
+  const headerMissing = headerOfMost ? APPLICATION_COLUMNS.filter((c) => !headerOfMost.has(c.id)).map((c) => c.id) : [];
+  const missingColumn = headerOfMost ? null : detectMissingApplicationColumn(applicationMatches, headerWordsSeen);
+  const reportExtraValues = (table: TableId, def: RowDef, extra: Token[]) => {
+    const printed = extra.filter((t) => t.parsed.kind !== 'blank');
+    if (printed.length === 0) return;
+    findings.push({
+      rule: 'structure.extra-value',
+      severity: 'warning',
+      params: { table, row: def.id, value: printed.map((t) => t.text.trim()).join('、') },
+      cells: def.columns.map((c) => cellId(table, def.id, c.id)),
+    });
+  };
   for (const table of ['active', 'applications'] as const) {
     const f = tableFormats[table];
     if (!f) continue;
     foundTables.add(table);
-    const defs = statutoryRows(table, f).flatMap((d) => (table === 'applications' && collapsedOther && d.id === 'result.other.1' ? [otherRowDef, d] : [d]));
+    const printed = table === 'applications' ? applicationRowsPrinted(f, (id) => matches.has(`applications/${id}`)) : null;
+    const defs = printed?.rows ?? statutoryRows(table, f);
+    for (const standIn of printed?.standIns ?? []) {
+      for (const row of standIn.for) {
+        findings.push({
+          rule: 'structure.missing-row',
+          severity: 'warning',
+          params: { table, row },
+          cells: APPLICATION_COLUMNS.map((c) => cellId(table, row, c.id)),
+        });
+      }
+    }
     for (const def of defs) {
       const m = matches.get(`${table}/${def.id}`);
       if (!m) {
         findings.push({
           rule: 'structure.missing-row',
-          severity: collapsedOther && def.id.startsWith('result.other.') ? 'warning' : 'error',
+          severity: 'error',
           params: { table, row: def.id },
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
@@ -458,10 +597,17 @@ function placeCells(scan: Scan, { format, tableFormats, collapsedOther }: Format
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
       }
+      const byHeader = table === 'applications' && headerOfMost ? placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)) : null;
+      if (byHeader) {
+        for (const c of def.columns) if (!headerMissing.includes(c.id)) setCell(table, def.id, c, byHeader.byColumn.get(c.id) ?? null);
+        reportExtraValues(table, def, byHeader.extra);
+        continue;
+      }
       let columns = def.columns;
       if (table === 'applications' && missingColumn) columns = columns.filter((c) => c.id !== missingColumn);
       const fitted = fitValues(m.row.values, columns.length, table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined);
       columns.forEach((c, i) => setCell(table, def.id, c, fitted[i] ?? null));
+      if (table === 'applications') reportExtraValues(table, def, overflow(m.row.values, columns.length));
     }
     // Rows of the other format (a 2019 row in a 2021 table) are kept as extra rows.
     for (const m of matches.values()) {
@@ -470,6 +616,14 @@ function placeCells(scan: Scan, { format, tableFormats, collapsedOther }: Format
         extras.push({ table, item: table === 'active' ? item : null, row: m.row, index: m.index, statutory: true });
       }
     }
+  }
+  for (const column of headerMissing) {
+    findings.push({
+      rule: 'structure.missing-column',
+      severity: 'error',
+      params: { table: 'applications', column },
+      cells: APPLICATION_ROWS[tableFormats.applications ?? format].map((r) => cellId('applications', r.id, column)),
+    });
   }
   if (missingColumn) {
     findings.push({
@@ -520,7 +674,16 @@ function placeCells(scan: Scan, { format, tableFormats, collapsedOther }: Format
 /** PageDoc → the recognised report, in three jobs: scan the rows, decide the formats, place the cells. */
 export function recognise(page: PageDoc): RecognitionResult {
   const meta = readMeta(page);
-  const scan = scanRows(logicalRows(page));
+  let scan = scanRows(logicalRows(page));
+  const copyFindings: FindingDraft[] = [];
+  if (scan.copies.length > 1) {
+    // Scanning mutates rows (a split table 四 joined): the chosen copy is scanned from fresh rows.
+    const rows = logicalRows(page);
+    const { start, end } = lastCompleteCopy(scan.copies, rows.length);
+    // Said when the copies print different figures (a corrected copy); an identical duplicate is one report.
+    if (new Set(scan.copies.map((c) => c.printed)).size > 1) copyFindings.push({ rule: 'structure.second-copy', severity: 'info', params: { copies: scan.copies.length }, cells: [] });
+    scan = scanRows(rows.slice(start, end));
+  }
   const matchedCount = scan.matches.size + (scan.appeals ? 1 : 0);
   const lines = page.lines;
   const mentionsReport = /年度报告|年报/.test(`${meta.title}\n${lines.slice(0, 20).join('\n')}`);
@@ -538,9 +701,10 @@ export function recognise(page: PageDoc): RecognitionResult {
   }
   const formats = decideFormats(scan, meta.year);
   const { cells, findings, foundTables } = placeCells(scan, formats);
+  findings.push(...copyFindings);
   return {
     ok: true,
-    recognition: { meta, format: formats.format, tableFormats: formats.tableFormats, cells, findings, sections, foundTables, unsupported: false, ...(formats.collapsedOther ? { collapsedOther: true } : {}), lines },
+    recognition: { meta, format: formats.format, tableFormats: formats.tableFormats, cells, findings, sections, foundTables, unsupported: false, lines },
   };
 }
 

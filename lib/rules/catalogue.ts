@@ -20,6 +20,8 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   rule('structure.missing-row', 'structure', { tables: [...ALL_TABLES] }),
   rule('structure.missing-column', 'structure', { tables: [...ALL_TABLES] }),
   rule('structure.extra-row', 'structure', { tables: [...ALL_TABLES], severity: 'info' }),
+  rule('structure.extra-value', 'structure', { tables: ['applications'], severity: 'warning' }),
+  rule('structure.second-copy', 'structure', { severity: 'info' }),
   rule('structure.label-variant', 'structure', { tables: [...ALL_TABLES], severity: 'info' }),
   // One cell at a time.
   rule('cell.not-a-number', 'cell', { tables: [...ALL_TABLES], reads: ['*/*/*'], linksByCells: true }),

@@ -21,6 +21,7 @@ export interface Rule {
 
 export function makeContext(recognition: Recognition, lang: Lang, today = new Date()): RuleContext {
   const format = recognition.tableFormats.applications ?? recognition.format;
-  const relations = format && !recognition.unsupported ? relationsFor(format, recognition.collapsedOther === true) : [];
+  const printedRows = new Set([...recognition.cells.values()].filter((c) => c.table === 'applications').map((c) => c.row));
+  const relations = format && !recognition.unsupported ? relationsFor(format, (row) => printedRows.has(row)) : [];
   return { recognition, relations, solution: solveBlanks(recognition, relations), lang, today };
 }

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditFile } from '../../lib/document/index';
 import { MAX_INPUT_BYTES, auditBytes, auditHtml } from '../../lib/audit';
 import type { AuditResult } from '../../lib/model/schema';
+import { ACTIVE_ITEMS, APPLICATION_ROWS, FORMAT_IDS } from '../../lib/model/statutory';
+import { labelWork } from '../../lib/recognize/labels';
 import {
   HOSTILE_CASES,
   bigPage,
@@ -371,5 +373,37 @@ describe('hostile documents (issue 12): a clear message, bounded time and memory
   it('a batch goes on past every one of them', async () => {
     const results = await Promise.all([scannedPdf(), encryptedPdf(), zipBombDocx(70 * 1024 * 1024), utf8(renderPage(cleanReport('2019', { seed: 2 })))].map((b) => file(b)));
     expect(results.map((r) => r.result.report === null)).toEqual([true, true, true, false]);
+  });
+});
+
+describe('label matching stays bounded (issue 11)', () => {
+  const STATUTORY_LABELS = [...new Set(FORMAT_IDS.flatMap((f) => [...ACTIVE_ITEMS[f].flatMap((i) => i.rows), ...APPLICATION_ROWS[f]].map((r) => r.label.zh)))];
+  /** Four characters inside the label: beyond every label's tolerance, and no longer a prefix match. */
+  const nearMiss = (label: string) => `${label.slice(0, 2)}甲乙丙丁${label.slice(2)}`;
+  const rowsTable = (n: number, label: (i: number) => string) =>
+    `<table>${Array.from({ length: n }, (_, i) => `<tr><td>${label(i)}</td><td>${i % 7}</td><td>1</td></tr>`).join('')}</table>`;
+  const work = (html: string) => {
+    labelWork.cells = 0;
+    const result = audit(html);
+    return { result, cells: labelWork.cells };
+  };
+  const r = cleanReport('2021', { seed: 51 });
+  const page = renderPage(r);
+
+  it('every row a near-miss of a statutory label: work grows linearly, the report still read', () => {
+    const label = (i: number) => nearMiss(STATUTORY_LABELS[i % STATUTORY_LABELS.length]!);
+    const small = work(page.replace('</body>', `${rowsTable(1_000, label)}</body>`));
+    const large = work(page.replace('</body>', `${rowsTable(10_000, label)}</body>`));
+    expectCells(large.result, r);
+    expect(nonInfo(large.result)).toEqual([]);
+    expect(large.cells).toBeLessThan(small.cells * 12);
+  });
+
+  it('10 000 label-like rows (statutory labels, numbered and renumbered): linear, a result and no crash', () => {
+    const label = (i: number) => `${['', '①', '1、', '(1)'][i % 4]}${STATUTORY_LABELS[i % STATUTORY_LABELS.length]}`;
+    const small = work(page.replace('</body>', `${rowsTable(1_000, label)}</body>`));
+    const large = work(page.replace('</body>', `${rowsTable(10_000, label)}</body>`));
+    expect(large.result.report).not.toBeNull();
+    expect(large.cells).toBeLessThan(small.cells * 12);
   });
 });

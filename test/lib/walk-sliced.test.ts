@@ -33,4 +33,12 @@ describe('walkTreeSliced', () => {
     expect(timeout.mock.calls.filter(([, delay]) => delay === 0)).toHaveLength(0);
     timeout.mockRestore();
   });
+
+  it('a copy hidden by a stylesheet class is hidden by its computed style, not read', async () => {
+    document.head.innerHTML = '<style>.share-bar , .print-only{display: none !important}</style>';
+    document.body.innerHTML = '<p>报告</p><table><tr><td>规章</td><td>1</td></tr></table><div class="print-only"><table><tr><td>规章</td><td>9</td></tr></table></div>';
+    const page = await pageFromDomSliced(document, 1e9);
+    expect(page.tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual([[['规章', '1']]]);
+    document.head.innerHTML = '';
+  });
 });
