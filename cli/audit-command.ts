@@ -28,7 +28,7 @@ import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 import { loadRoster, readResume } from './region-input';
 import { SpillStore } from './spill-store';
-import { answerHelp } from './help';
+import { startCommand } from './help';
 
 const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   inputs: saved pages (HTML, MHTML, text), PDF, Word (.docx; .doc/.wps best effort), by content
@@ -154,13 +154,8 @@ async function write(file: string | undefined, text: string | Uint8Array): Promi
 
 /** `gouji audit …`: argv without the command word. */
 export async function auditCommand(argv: string[]): Promise<number> {
-  const answered = answerHelp(argv, 'audit');
-  if (answered !== null) return answered;
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`${options}\n`);
-    return 2;
-  }
+  const options = startCommand(argv, 'audit', parseArgs);
+  if (typeof options === 'number') return options;
   let inputs: string[];
   try {
     inputs = await expandInputs(options.inputs, options.lists);

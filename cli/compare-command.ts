@@ -11,7 +11,7 @@ import { comparisonText } from '../lib/compare/text';
 import type { Lang } from '../lib/i18n/messages';
 import { auditOne } from './batch';
 import { DEFAULT_FETCH } from './read-input';
-import { answerHelp } from './help';
+import { startCommand } from './help';
 
 const USAGE = `用法 / usage: gouji compare [options] OLD NEW
   --json        one JSON object: { old, new, sections, tables, findings, repeated, notices }
@@ -54,13 +54,8 @@ export async function readCompared(source: string, lang: Lang): Promise<Compared
 }
 
 export async function compareCommand(argv: string[]): Promise<number> {
-  const answered = answerHelp(argv, 'compare');
-  if (answered !== null) return answered;
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`${options}\n`);
-    return 2;
-  }
+  const options = startCommand(argv, 'compare', parseArgs);
+  if (typeof options === 'number') return options;
   const [a, b] = await Promise.all(options.inputs.map((s) => readCompared(s, options.lang)));
   const comparison = compareReports(a!, b!, options.lang);
   for (const r of [a!, b!]) {

@@ -7,7 +7,7 @@ import type { Lang } from '../lib/i18n/messages';
 import { t } from '../lib/i18n/messages';
 import { crawlSites } from './crawl';
 import { isUrl } from './read-input';
-import { answerHelp } from './help';
+import { startCommand } from './help';
 
 const USAGE = `用法 / usage: gouji crawl [options] URL…
   从年报栏目或列表页出发，沿站内分页找出所列的全部年度报告（网页与 PDF/DOC/DOCX 附件），每行一个网址。
@@ -48,13 +48,8 @@ function parseArgs(argv: string[]): CrawlArgs | string {
 }
 
 export async function crawlCommand(argv: string[]): Promise<number> {
-  const answered = answerHelp(argv, 'crawl');
-  if (answered !== null) return answered;
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    process.stderr.write(`${args}\n`);
-    return 2;
-  }
+  const args = startCommand(argv, 'crawl', parseArgs);
+  if (typeof args === 'number') return args;
   const outcome = await crawlSites(args.starts, {
     maxPages: args.maxPages,
     delayMs: args.delayS * 1000,

@@ -16,6 +16,19 @@ export function versionText(): string {
   return `${pkg.name} ${pkg.version}\n`;
 }
 
+/**
+ * The start every command shares: help or the version when argv asks for it (exit 0), else the parsed
+ * options, or the parser's usage message on stderr (exit 2). Returns the options, or the exit code.
+ */
+export function startCommand<O extends object>(argv: string[], command: Parameters<typeof helpText>[0], parse: (argv: string[]) => O | string): O | number {
+  const answered = answerHelp(argv, command);
+  if (answered !== null) return answered;
+  const options = parse(argv);
+  if (typeof options !== 'string') return options;
+  process.stderr.write(`${options}\n`);
+  return 2;
+}
+
 /** Prints help or the version when argv asks for it; the exit code then, else null. */
 export function answerHelp(argv: readonly string[], command: Parameters<typeof helpText>[0]): number | null {
   if (argv.some(isHelp)) process.stdout.write(helpText(command));

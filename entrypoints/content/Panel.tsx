@@ -3,7 +3,7 @@
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
 import { findingNumbers } from '../../lib/format/finding-numbers';
-import { isKind } from '../../lib/rules/catalogue';
+import { isFailure } from '../../lib/rules/catalogue';
 import type { Finding, Severity } from '../../lib/model/schema';
 import { formatSum, type SelectionSums } from '../../lib/selection/sums';
 import { ReportMeta } from '../../components/ReportMeta';
@@ -66,6 +66,7 @@ function FindingItem({ finding, props, current }: { finding: Finding; props: Pan
   const selected = props.selected === id;
   const { labels } = props.audit;
   const cells = cellNames(finding, props.audit);
+  const numbers = findingNumbers(finding, msg);
   // One finding in the Tab order (roving tabindex): Tab enters the list, arrows and j/k move in it.
   return (
     <li>
@@ -77,7 +78,7 @@ function FindingItem({ finding, props, current }: { finding: Finding; props: Pan
       </button>
       {selected && (finding.cells.length > 0 || finding.expected !== undefined) && (
         <div class="details" data-details={id}>
-          {findingNumbers(finding, msg) && <div>{findingNumbers(finding, msg)}</div>}
+          {numbers && <div>{numbers}</div>}
           {finding.cells.length > 0 && (
             <>
               <div>{msg('ui_cellsOfRelation')}</div>
@@ -259,7 +260,7 @@ export function Panel(props: PanelProps) {
             <Notes audit={audit} />
             {!report && (
               <p class="note bad" role="alert" data-note="no-report">
-                {result.findings.find((f) => isKind(f.rule, 'input') || isKind(f.rule, 'internal'))?.message ?? msg('ui_noReport')}
+                {result.findings.find((f) => isFailure(f.rule))?.message ?? msg('ui_noReport')}
               </p>
             )}
             {!report && <AuditAttachment audit={audit} />}

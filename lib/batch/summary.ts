@@ -3,7 +3,7 @@
  * read, reports found, formats by year, findings by rule and severity, the inputs that could not be
  * audited with their reasons, and per report the grading ratios.
  */
-import { isKind } from '../rules/catalogue';
+import { isFailure } from '../rules/catalogue';
 import type { AuditResult, Severity } from '../model/schema';
 import { reportRatios, type ReportRatios } from './ratios';
 
@@ -42,7 +42,7 @@ export class SummaryBuilder {
     }
     const r = result.report;
     if (!r) {
-      const why = result.findings.find((f) => isKind(f.rule, 'input') || isKind(f.rule, 'internal')) ?? result.findings[0];
+      const why = result.findings.find((f) => isFailure(f.rule)) ?? result.findings[0];
       s.unaudited.push({ source: result.source, rule: why?.rule ?? 'input.unreadable', message: why?.message ?? '' });
       return;
     }

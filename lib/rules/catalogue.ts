@@ -82,6 +82,11 @@ export function isKind(ruleId: string, kind: RuleKind): boolean {
   return BY_ID.get(ruleId)?.kind === kind;
 }
 
+/** Whether the finding says the input was not audited (input.* or internal.*): the reason a report is missing. */
+export function isFailure(ruleId: string): boolean {
+  return isKind(ruleId, 'input') || isKind(ruleId, 'internal');
+}
+
 /** Whether a canonical cell id matches a `reads` pattern (`*` = one segment). */
 export function cellMatches(pattern: string, id: string): boolean {
   const p = pattern.split('/');
