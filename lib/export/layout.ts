@@ -22,9 +22,11 @@ import {
   APPLICATION_COLUMNS,
   APPLICATION_GROUP_NAMES,
   APPLICATION_ROWS,
+  applicationRowsPrinted,
   FORMAT_IDS,
   RESULT_GROUP,
   SECTIONS,
+  STAND_IN_ROWS,
   TABLE_IDS,
   TABLE_NAMES,
   statutoryCells,
@@ -95,21 +97,22 @@ function tableCells(report: Report, table: TableId): Map<string, Cell> {
  */
 export function tableFormat(report: Report, table: TableId): FormatId | null {
   const ids = Object.fromEntries(FORMAT_IDS.map((f) => [f, new Set(statutoryCells(table, f).map((c) => c.id))])) as Record<FormatId, Set<string>>;
-  let best: FormatId | null = null;
-  let bestScore = 0;
-  for (const f of FORMAT_IDS) {
-    // Cells only this format has weigh most (20_1.rules/issued says 2021; result.other says 2019).
-    let score = 0;
+  // A stand-in row ((六)其他处理 as one row) is printed in both formats' tables: no sign of either.
+  const standIns = new Set(FORMAT_IDS.flatMap((f) => STAND_IN_ROWS[f].map((s) => s.row.id)));
+  const score = (f: FormatId) => {
+    // Cells only this format has weigh most (20_1.rules/issued says 2021).
+    let n = 0;
     for (const id of Object.keys(report.cells)) {
-      if (!ids[f].has(id)) continue;
-      score += FORMAT_IDS.some((g) => g !== f && ids[g].has(id)) ? 1 : 1000;
+      if (standIns.has(id.split('/')[1]!)) n += 1;
+      else if (ids[f].has(id)) n += FORMAT_IDS.some((g) => g !== f && ids[g].has(id)) ? 1 : 1000;
     }
-    if (score > bestScore) {
-      best = f;
-      bestScore = score;
-    }
-  }
-  return best ?? report.format;
+    return n;
+  };
+  const scores = FORMAT_IDS.map((f) => [f, score(f)] as const);
+  const top = Math.max(...scores.map(([, n]) => n));
+  if (top === 0) return report.format;
+  // A tie (a table of shared rows only) is the report's own format.
+  return scores.some(([f, n]) => f === report.format && n === top) ? report.format : scores.find(([, n]) => n === top)![0];
 }
 
 /** An amount (元, 万元), not a count: pasted as a number, its unit in a column of its own. */
@@ -260,7 +263,9 @@ function applicationsLayout(b: Builder, format: FormatId, lang: Lang): number {
   b.rows.push([slot('header', natural.label[lang], { rowspan: 2 }), slot('header', orgs[0]!.parent![lang], { colspan: orgs.length }), slot('header', total.label[lang], { rowspan: 2 })]);
   b.rows.push(orgs.map((c) => slot('header', c.label[lang])));
 
-  const rows = APPLICATION_ROWS[format];
+  // Rows as the page printed them: (六)其他处理 as one row stands in place of its items (STAND_IN_ROWS).
+  const printedRows = new Set([...b.cells.keys()].filter((id) => id.startsWith('applications/')).map((id) => id.split('/')[1]!));
+  const { rows } = applicationRowsPrinted(format, (rowId) => printedRows.has(rowId));
   const inResult = (r: RowDef) => r.group !== undefined;
   const resultCount = rows.filter(inResult).length;
   const groupSize = (g: string) => rows.filter((r) => r.group === g).length;

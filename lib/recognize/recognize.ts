@@ -568,15 +568,15 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
     foundTables.add(table);
     const printed = table === 'applications' ? applicationRowsPrinted(f, (id) => matches.has(`applications/${id}`)) : null;
     const defs = printed?.rows ?? statutoryRows(table, f);
+    // One warning per stand-in, naming the rows it stands for (spec: a warning, not an error per row).
     for (const standIn of printed?.standIns ?? []) {
-      for (const row of standIn.for) {
-        findings.push({
-          rule: 'structure.missing-row',
-          severity: 'warning',
-          params: { table, row },
-          cells: APPLICATION_COLUMNS.map((c) => cellId(table, row, c.id)),
-        });
-      }
+      findings.push({
+        rule: 'structure.missing-row',
+        messageKey: 'structure.missing-row#standIn',
+        severity: 'warning',
+        params: { table, row: standIn.row.id, count: standIn.for.length },
+        cells: standIn.for.flatMap((row) => APPLICATION_COLUMNS.map((c) => cellId(table, row, c.id))),
+      });
     }
     for (const def of defs) {
       const m = matches.get(`${table}/${def.id}`);

@@ -17,7 +17,7 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   rule('structure.template-mismatch', 'structure', { tables: [...ALL_TABLES], variants: ['year', 'mixed'] }),
   rule('structure.unsupported-format', 'structure', { severity: 'info' }),
   rule('structure.missing-section', 'structure'),
-  rule('structure.missing-row', 'structure', { tables: [...ALL_TABLES] }),
+  rule('structure.missing-row', 'structure', { tables: [...ALL_TABLES], variants: ['standIn'] }),
   rule('structure.missing-column', 'structure', { tables: [...ALL_TABLES] }),
   rule('structure.extra-row', 'structure', { tables: [...ALL_TABLES], severity: 'info' }),
   rule('structure.extra-value', 'structure', { tables: ['applications'], severity: 'warning' }),

@@ -91,6 +91,22 @@ describe('the layout keeps every cell, wherever the format does not print it', (
     expect(grid).toContainEqual(['政府集中采购', '3个', '', '']);
   });
 
+  it('a 2021 table 三 printing (六)其他处理 as one row: that row in place of its three items, among the results', () => {
+    const r = report('2021');
+    for (const id of Object.keys(r.cells)) if (/^applications\/result\.other\.\d\//.test(id)) delete r.cells[id];
+    for (const c of statutoryCells('applications', '2019')) if (c.row.id === 'result.other') r.cells[c.id] = { raw: '4', value: 4 };
+    const layout = tableLayout(r, 'applications');
+    expect(layout.format).toBe('2021');
+    const grid = layoutGrid(layout);
+    const labels = grid.map((row) => row.slice(0, 3).join('|'));
+    const other = labels.findIndex((l) => l.includes('（六）其他处理') || l.includes('(六)其他处理'));
+    const total = labels.findIndex((l) => l.includes('总计'));
+    expect(other).toBeGreaterThan(0);
+    expect(other).toBe(total - 1);
+    expect(grid[other]!.slice(3)).toEqual(Array(7).fill('4'));
+    expect(labels.some((l) => l.includes('逾期不补正'))).toBe(false);
+  });
+
   it('reads each table’s own format: a 2021 table 二 beside a 2019 table 三', () => {
     const mixed = report('2019');
     for (const id of Object.keys(mixed.cells)) if (id.startsWith('active/')) delete mixed.cells[id];

@@ -42,8 +42,8 @@ describe('hongze-2023.pdf (a WPS PDF)', async () => {
 
   it('warns of nothing but what the table lacks: (六) printed as one row', () => {
     const warnings = result.findings.filter((f) => f.severity === 'warning');
-    expect(warnings.map((f) => f.rule)).toEqual(['structure.missing-row', 'structure.missing-row', 'structure.missing-row']);
-    expect(warnings.map((f) => f.cells[0]!.split('/')[1])).toEqual(['result.other.1', 'result.other.2', 'result.other.3']);
+    expect(warnings.map((f) => f.rule)).toEqual(['structure.missing-row']);
+    expect([...new Set(warnings[0]!.cells.map((c) => c.split('/')[1]))]).toEqual(['result.other.1', 'result.other.2', 'result.other.3']);
     expect(value('applications/result.other/total')).toBe(0);
     expect(result.findings.map((f) => f.rule)).not.toContain('structure.template-mismatch');
     expect(result.findings.map((f) => f.rule)).not.toContain('structure.extra-row');
