@@ -468,6 +468,19 @@ function recordColumnHeaders(row: LogicalRow, columnHeaders: Scan['columnHeaders
 }
 
 /**
+ * The column headers over a table's rows: its own, else those of the nearest table before it that printed
+ * them (table 三 continued in a second table after a page break, its headers only above the first part).
+ * A continuation whose grid does not line up with those headers falls back to position (placeByHeader).
+ */
+function headersOver(columnHeaders: Scan['columnHeaders'], table: number): Map<string, number> | undefined {
+  const own = columnHeaders.get(table);
+  if (own || table < 0) return own;
+  let nearest = -1;
+  for (const t of columnHeaders.keys()) if (t < table && t > nearest) nearest = t;
+  return columnHeaders.get(nearest);
+}
+
+/**
  * A table 三 row placed by the headers above it: each value under its header's grid column, values beyond
  * the last header extra. Null when the row's cells do not line up with the headers (fall back to position).
  */
@@ -544,12 +557,12 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
   const learned = learnColumns([...matches.values()].filter((m) => m.entry.table === 'applications').map((m) => m.row));
   const applicationMatches = [...matches.values()].filter((m) => m.entry.table === 'applications');
   // Columns placed by their printed headers: a column no header names is missing (only 总计 printed).
-  const headerPlacements = applicationMatches.map((m) => placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)));
+  const headerPlacements = applicationMatches.map((m) => placeByHeader(m.row.values, headersOver(scan.columnHeaders, m.row.values[0]?.table ?? -1)));
   const placedByHeader = applicationMatches.filter((_, i) => headerPlacements[i]);
   // Values beyond the last header on most rows: a column whose header is not read (小计), so the headers do not place them.
   const overflowing = headerPlacements.filter((p) => p?.extra.some((t) => t.parsed.kind !== 'blank')).length;
   const headersHold = placedByHeader.length * 2 > applicationMatches.length && overflowing * 2 <= placedByHeader.length;
-  const headerOfMost = headersHold ? scan.columnHeaders.get(placedByHeader[0]!.row.values[0]!.table) : undefined;
+  const headerOfMost = headersHold ? headersOver(scan.columnHeaders, placedByHeader[0]!.row.values[0]!.table) : undefined;
   const headerMissing = headerOfMost ? APPLICATION_COLUMNS.filter((c) => !headerOfMost.has(c.id)).map((c) => c.id) : [];
   const missingColumn = headerOfMost ? null : detectMissingApplicationColumn(applicationMatches, headerWordsSeen);
   const reportExtraValues = (table: TableId, def: RowDef, extra: Token[]) => {
@@ -597,7 +610,7 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
       }
-      const byHeader = table === 'applications' && headerOfMost ? placeByHeader(m.row.values, scan.columnHeaders.get(m.row.values[0]?.table ?? -1)) : null;
+      const byHeader = table === 'applications' && headerOfMost ? placeByHeader(m.row.values, headersOver(scan.columnHeaders, m.row.values[0]?.table ?? -1)) : null;
       if (byHeader) {
         for (const c of def.columns) if (!headerMissing.includes(c.id)) setCell(table, def.id, c, byHeader.byColumn.get(c.id) ?? null);
         reportExtraValues(table, def, byHeader.extra);

@@ -25,6 +25,7 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['corrected-copy'],
   ['class-hidden-copy'],
   ['header-wording'],
+  ['split-table-three'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
