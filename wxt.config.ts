@@ -39,6 +39,11 @@ export default defineConfig({
     // 审核附件 on a report whose file is on another site: that one origin is asked for at the click,
     // never at install. MV2 (Firefox) lists optional origins among optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ANY_WEB_ORIGIN } : { optional_host_permissions: ANY_WEB_ORIGIN }),
+    // 审核附件's button is an extension page framed in the page's panel (entrypoints/attachment), so the page
+    // must be allowed to load it: that one page, which shows nothing unless its tab's audit offers a file.
+    // The dynamic URL changes every session, so pages cannot use it to tell that Gouji is installed (WXT
+    // flattens this to MV2's plain list for Firefox, whose moz-extension:// address is already per install).
+    web_accessible_resources: [{ resources: ['attachment.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(e2e
       ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'http://*.test/*'] }
       : {}),

@@ -116,7 +116,8 @@ export function App() {
       void fetchAndAudit(url);
       return;
     }
-    void browser.permissions.contains({ origins: [origin] }).then((granted) => (granted ? fetchAndAudit(url) : setAsk({ origin, denied: false })));
+    // `denied`: the 审核附件 button asked at its click and was refused; say so, and offer to ask again.
+    void browser.permissions.contains({ origins: [origin] }).then((granted) => (granted ? fetchAndAudit(url) : setAsk({ origin, denied: query.has('denied') })));
   }, []);
   const allow = async () => {
     if (!ask || !url) return;
@@ -146,7 +147,11 @@ export function App() {
           <button type="button" data-action="allow-origin" onClick={() => void allow()}>
             {msg('ui_attachmentAllow', { origin: ask.origin.replace(/\/\*$/, '') })}
           </button>
-          {ask.denied && <p class="denied">{msg('ui_attachmentDenied')}</p>}
+          {ask.denied && (
+            <p class="denied" role="alert">
+              {msg('ui_attachmentDenied', { origin: ask.origin.replace(/\/\*$/, '') })}
+            </p>
+          )}
         </div>
       )}
       {busy && <p class="busy">{msg('ui_auditFile_reading')}</p>}

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { auditPageDetailed, internalErrorResult, unreadableResult, type DetailedAudit } from '../../lib/audit';
+import { attachmentOffer } from '../../lib/document/attachment';
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
@@ -47,6 +48,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
   const cells = main.result.report?.cells ?? {};
   for (const f of main.result.findings) for (const c of f.cells) labels[c] ??= cellLabel(c, lang, cells[c]?.label);
   const { marks, subjects } = planMarks(main.result.findings);
+  const attachment = attachmentOffer(main.attachment, main.url);
   return {
     runId: `${extraction.instance}:${Date.now().toString(36)}`,
     instance: extraction.instance,
@@ -61,6 +63,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     subjects,
     timing: { extractMs: extraction.extractMs, auditMs },
     at: Date.now(),
+    ...(attachment ? { attachment } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { attachmentQuery } from '../../lib/document/attachment';
+import { attachmentQuery, type AttachmentOffer } from '../../lib/document/attachment';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { AuditResponse, ToBackground, ToContent } from '../content/protocol';
 import { toolbarBadge, sessionStore } from './compat';
@@ -9,7 +9,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function handle(message: ToBackground, senderTabId: number | undefined): Promise<AuditResponse | { ok: true } | null> {
+async function handle(message: ToBackground, senderTabId: number | undefined): Promise<AuditResponse | AttachmentOffer | { ok: true } | null> {
   switch (message.type) {
     case 'gouji:audit':
       return { ok: true, audit: await auditTab(message.tabId) };
@@ -35,9 +35,13 @@ async function handle(message: ToBackground, senderTabId: number | undefined): P
       await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)(`/compare.html?${query}`) });
       return { ok: true };
     }
+    case 'gouji:attachment-offer':
+      // The 审核附件 frame in the panel learns its file from the tab it is in, never from its address.
+      return senderTabId == null ? null : ((await storedAudit(senderTabId))?.attachment ?? null);
     case 'gouji:open-attachment': {
       // The report view fetches and reads the file (pdf.js in an extension page, never in the page).
       const query = attachmentQuery(message.url, message.page, message.context);
+      if (message.denied) query.set('denied', '1');
       await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)(`/audit-file.html?${query}`) });
       return { ok: true };
     }

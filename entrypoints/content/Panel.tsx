@@ -11,7 +11,6 @@ import { msg, ruleName } from './i18n';
 import type { Band } from './placement';
 import type { TabAudit, ToBackground } from './protocol';
 import { browser } from 'wxt/browser';
-import { attachmentUrl } from '../../lib/document/attachment';
 
 export const SEVERITY_SHAPE: Record<Severity, string> = { error: '■', warning: '▲', info: '●' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -136,23 +135,16 @@ function Notes({ audit }: { audit: TabAudit }) {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Last year's report of the agency was in the local history: the shares, the findings, the side-by-side link. */
-/** The page only links its report: 审核附件 opens the report view on that file (fetched there, never here). */
+/**
+ * The page only links its report: 审核附件 is an extension page in a frame (attachment.html), so its click
+ * can ask for the file's origin (permissions.request needs an extension context and that click). Its
+ * address carries nothing; it asks the background for this tab's offer.
+ */
 function AuditAttachment({ audit }: { audit: TabAudit }) {
-  const link = audit.main.attachment;
-  const url = link ? attachmentUrl(link.href, audit.main.url) : null;
-  if (!link || !url) return null;
-  const open = () => {
-    const message: ToBackground = { type: 'gouji:open-attachment', url, page: audit.main.url, context: link.context };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
-  };
-  return (
-    <button type="button" class="attachment" data-action="audit-attachment" title={url} onClick={open}>
-      {msg('ui_auditAttachment')}
-    </button>
-  );
+  return audit.attachment ? <iframe class="attachment" title={msg('ui_auditAttachment')} src={browser.runtime.getURL('/attachment.html')} /> : null;
 }
 
+/** Last year's report of the agency was in the local history: the shares, the findings, the side-by-side link. */
 function YearOverYear({ audit }: { audit: TabAudit }) {
   const c = audit.comparison;
   if (!c) return null;

@@ -3,6 +3,7 @@
  * Types only: the content script bundles nothing from here at run time.
  */
 import type { DocumentContext } from '../../lib/audit';
+import type { AttachmentOffer } from '../../lib/document/attachment';
 import type { CellSource, PageDoc } from '../../lib/extract/page';
 import type { AuditResult, Finding, Severity } from '../../lib/model/schema';
 
@@ -85,6 +86,8 @@ export interface TabAudit {
   panel?: PanelPlacement;
   /** With last year's report of the same agency in the local history: the comparison (lib/compare). */
   comparison?: TabComparison;
+  /** The page only links its report, as a file the report view can fetch: what 审核附件 opens. */
+  attachment?: AttachmentOffer;
 }
 
 export interface TabComparison {
@@ -109,8 +112,11 @@ export type ToBackground =
   | { type: 'gouji:clear'; tabId: number }
   /** From the panel: open the side-by-side page of this report and last year's. */
   | { type: 'gouji:open-compare'; newSource: string; oldSource: string }
-  /** From the panel (审核附件): open the report view on the page's attachment, with the page's context. */
-  | { type: 'gouji:open-attachment'; url: string; page: string; context: DocumentContext }
+  /** From the 审核附件 frame in the panel: its tab's offer (the frame's address carries none). */
+  | { type: 'gouji:attachment-offer' }
+  /** From the 审核附件 frame: open the report view on the page's attachment, with the page's context;
+   *  `denied`: the user refused the file's origin at that click, so the view says so and offers to ask again. */
+  | { type: 'gouji:open-attachment'; url: string; page: string; context: DocumentContext; denied?: boolean }
   /** From the content script: the user cleared the page, or it navigated away. */
   | { type: 'gouji:cleared' };
 

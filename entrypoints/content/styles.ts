@@ -170,6 +170,7 @@ li { margin: 0 0 4px; }
 .sums [data-non-numeric] { color: #9a4a00; }
 .details { margin: 2px 0 6px 20px; font-size: 12px; color: #57606a; }
 .details ul { list-style: disc; padding-left: 16px; }
+iframe.attachment { display: block; width: 100%; height: 28px; margin: 0 0 8px; border: 0; }
 details > summary { cursor: pointer; margin: 8px 0 4px; font-weight: 600; }
 footer { display: flex; gap: 8px; justify-content: flex-end; padding: 8px 10px; border-top: 1px solid #e5e7eb; }
 @media (forced-colors: active) {

@@ -44,6 +44,19 @@ function samePageOrigin(file: URL, pageUrl: string): boolean {
   return page !== null && page.origin === file.origin;
 }
 
+/** 审核附件's offer for a page that only links its report: the file, its page, what the page says of it. */
+export interface AttachmentOffer {
+  url: string;
+  page: string;
+  context: DocumentContext;
+}
+
+/** The offer for a page's attachment link, or null when the link is no file the report view can fetch. */
+export function attachmentOffer(link: { href: string; context: DocumentContext } | undefined, pageUrl: string): AttachmentOffer | null {
+  const url = link ? attachmentUrl(link.href, pageUrl) : null;
+  return link && url ? { url, page: pageUrl, context: link.context } : null;
+}
+
 /** The report view's address parameters for an attachment and what its page says of the report. */
 export function attachmentQuery(fileUrl: string, pageUrl: string, context: DocumentContext): URLSearchParams {
   const query = new URLSearchParams({ url: fileUrl, page: pageUrl });

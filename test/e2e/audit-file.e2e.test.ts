@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTab } from './gouji';
 import { launchWithExtension, ROOT, serveFixtures, type ExtensionSession, type FixtureServer } from './harness';
 
 const SAMPLE = join(ROOT, 'test/fixtures/documents/hongze-2023.pdf');
@@ -94,9 +95,44 @@ describe('a tab showing a PDF', () => {
     await server?.close();
   });
 
-  // Headless Chromium downloads a PDF instead of showing it, so the popup's step (a tab whose URL is a
-  // PDF → tabs.create(audit-file.html?url=…)) is not driven here; the report view's side is: it fetches
-  // the PDF (the e2e build's host permission standing in for activeTab) and audits it.
+  // Clicking Gouji on a tab that shows a PDF in Chromium's viewer: the popup (here a tab with ?tabId, as
+  // Playwright cannot click the toolbar icon) sees the PDF's address and opens the report view on it,
+  // which fetches the PDF (the e2e build's host permission standing in for activeTab) and audits it.
+  it('the popup on a tab showing a PDF opens the report view on that PDF: tables with marks, the findings list', async () => {
+    const url = server.url('/hongze-2023.pdf');
+    const tab = await openTab(ext, url);
+    // The tab shows the PDF in the browser's viewer (not a download, not a page Gouji could script).
+    expect(tab.url).toBe(url);
+    expect(await tab.page.evaluate(() => document.contentType)).toBe('application/pdf');
+    await tab.page.screenshot({ path: '/tmp/attach-pdf-tab.png' });
+    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/audit-file.html') });
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl(`popup.html?tabId=${tab.tabId}`));
+    const view = await opened;
+    expect(await popup.locator('#pdf-opened').textContent()).toBe('这是 PDF 文件：已在新标签页的报告视图中审核。');
+    expect(view.url()).toBe(ext.extensionUrl(`audit-file.html?url=${encodeURIComponent(url)}`));
+    const section = view.locator('section.file[data-file="hongze-2023.pdf"]');
+    await section.locator('.finding.error').first().waitFor({ timeout: 60_000 });
+    // The findings list: the two errors of table 四, each with its page.
+    const errors = await section.locator('.finding.error').allTextContents();
+    expect(errors).toHaveLength(2);
+    expect(errors.every((t) => t.includes('第 4 页'))).toBe(true);
+    // The three tables redrawn, the errors' cells marked in table 四.
+    for (const table of ['active', 'applications', 'appeals']) expect(await section.locator(`table[data-table="${table}"]`).count()).toBe(1);
+    expect(await section.locator('[data-cell="appeals/counts/review.total"].mark-error').count()).toBe(1);
+    expect(await section.locator('[data-cell="appeals/counts/suit_after_review.total"].mark-error').count()).toBe(1);
+    // No page linked it: no 审核附件 note, nothing asked.
+    expect(await section.locator('.finding[data-rule="input.attachment-audited"]').count()).toBe(0);
+    expect(await view.locator('[data-ask-origin]').count()).toBe(0);
+    await view.screenshot({ path: '/tmp/attach-pdf-tab-findings.png' });
+    await section.locator('[data-cell="appeals/counts/review.total"]').scrollIntoViewIfNeeded();
+    await view.screenshot({ path: '/tmp/attach-pdf-tab-view.png' });
+    await section.locator('.finding.error button').first().click();
+    await expect.poll(() => section.locator('.selected').count()).toBe(1);
+    await Promise.all([view.close(), popup.close(), tab.page.close()]);
+  }, 120_000);
+
+  // The view's side alone, opened on a PDF's address by hand.
   it('the report view opened for a PDF tab fetches that PDF and audits it', async () => {
     const url = server.url('/hongze-2023.pdf');
     const view = await ext.context.newPage();

@@ -39,6 +39,8 @@ describe('Firefox add-on', () => {
     // 审核附件's origins, asked for one at a time: MV2 lists them among optional_permissions.
     expect(manifest.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.optional_host_permissions).toBeUndefined();
+    // 审核附件's framed button: MV2's plain list (moz-extension:// addresses are already per install).
+    expect(manifest.web_accessible_resources).toEqual(['attachment.html']);
 
     const lint = run('web-ext/bin/web-ext.js', ['lint', '--source-dir', OUT, '--output', 'json', '--no-input']);
     const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{'))) as { summary: { errors: number }; errors: LintMessage[] };

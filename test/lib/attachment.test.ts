@@ -1,6 +1,6 @@
 /** 审核附件: the attachment's address, the one origin to ask for, and the page's context through the report view's address. */
 import { describe, expect, it } from 'vitest';
-import { attachmentPermission, attachmentQuery, attachmentUrl, contextFromQuery } from '../../lib/document/attachment';
+import { attachmentOffer, attachmentPermission, attachmentQuery, attachmentUrl, contextFromQuery } from '../../lib/document/attachment';
 
 describe('attachment of a report page', () => {
   const page = 'http://127.0.0.1:8123/xxgk/ndbg/index.html';
@@ -19,6 +19,15 @@ describe('attachment of a report page', () => {
     expect(attachmentPermission('https://files.example.gov.cn/x/a.pdf', 'https://www.example.gov.cn/')).toBe('https://files.example.gov.cn/*');
     // Another port of the same host is another origin (match patterns cannot name a port in every browser).
     expect(attachmentPermission('http://127.0.0.1:9000/a.pdf', page)).toBe('http://127.0.0.1/*');
+  });
+
+  it('offers 审核附件 only for a document the report view can fetch, resolved against its page', () => {
+    const context = { agency: '白沙市生态环境局', year: 2023, published: '2024-01-18' };
+    expect(attachmentOffer({ href: '../files/2023年报.pdf', context }, page)).toEqual({ url: 'http://127.0.0.1:8123/xxgk/files/2023%E5%B9%B4%E6%8A%A5.pdf', page, context });
+    // The audit names images and archives as attachments too: nothing the report view reads.
+    expect(attachmentOffer({ href: 'scan.jpg', context }, page)).toBeNull();
+    expect(attachmentOffer({ href: 'javascript:void(0)//a.pdf', context }, page)).toBeNull();
+    expect(attachmentOffer(undefined, page)).toBeNull();
   });
 
   it('carries the page context through the report view address', () => {
