@@ -30,6 +30,18 @@ describe('gouji audit on documents', () => {
     expect(docx!.findings.some((f) => f.page !== undefined)).toBe(false);
   }, 120_000);
 
+  it('audits a .wps (WPS 文字 saves it in the Word 97–2003 binary layout) as a .doc, by content, with the same cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-wps-'));
+    copyFileSync(join(DOCS, 'generated/report-2019.doc'), join(dir, '2020年度报告.wps'));
+    const out = await run('node', [BIN, 'audit', '--json', join(dir, '2020年度报告.wps'), join(DOCS, 'generated/report-2019.doc')], { maxBuffer: 1 << 26 }).catch((e: { stdout: string }) => e);
+    const [wps, doc] = JSON.parse(out.stdout) as { report: { format: string; cells: Record<string, { value: number | null }> } | null; findings: { rule: string }[] }[];
+    expect(wps!.report?.format).toBe('2019');
+    expect(wps!.report!.cells).toEqual(doc!.report!.cells);
+    expect(wps!.findings.map((f) => f.rule)).toEqual(doc!.findings.map((f) => f.rule));
+    const truth = JSON.parse(readFileSync(join(DOCS, 'generated/report-2019.truth.json'), 'utf8')) as { cells: Record<string, number | null> };
+    for (const [id, value] of Object.entries(truth.cells)) expect(wps!.report!.cells[id]?.value ?? null, id).toBe(value);
+  }, 120_000);
+
   it('names the page of a finding in the text output', async () => {
     const out = await run('node', [BIN, 'audit', join(DOCS, 'hongze-2023.pdf')]).catch((e: { stdout: string }) => e);
     expect(out.stdout).toMatch(/行政复议.*（第 4 页）/);
