@@ -5,6 +5,7 @@
 import type { PageContent, TextRun } from './content';
 import { layoutPages, printedTitle, type DocumentLayout } from './layout';
 import { loadPdfjs } from './pdfjs';
+import { ContentReader } from './raw/read-graphics';
 import { readPage } from './read-page';
 
 /** What a page held, for telling a scan (pictures, no text) from a text PDF. */
@@ -53,9 +54,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     const doc = await task.promise;
     const pages: PageContent[] = [];
     const count = Math.min(doc.numPages, MAX_PDF_PAGES);
+    // Rules and images from the content streams, read from the caller's bytes (pdf.js owns its copy).
+    const reader = new ContentReader(bytes, count);
     for (let n = 1; n <= count; n++) {
       const page = await doc.getPage(n);
-      pages.push(await readPage(pdfjs, page, n, mayHoldTable));
+      pages.push(await readPage(pdfjs, page, n, mayHoldTable, reader));
       page.cleanup();
     }
     const layout = layoutPages(pages, printedTitle(pages));
