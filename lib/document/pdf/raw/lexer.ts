@@ -132,7 +132,9 @@ export class Lexer {
     if (CLASS[c] === 2) throw new Unreadable(`stray ${String.fromCharCode(c)}`);
     const start = this.pos;
     while (this.pos < this.end && CLASS[b[this.pos]!] === 0) this.pos++;
-    const word = latin1(b, start, this.pos);
+    const n = this.pos - start;
+    // Operators are one to three letters: no subarray for them.
+    const word = n === 1 ? String.fromCharCode(c) : n === 2 ? String.fromCharCode(c, b[start + 1]!) : n === 3 ? String.fromCharCode(c, b[start + 1]!, b[start + 2]!) : latin1(b, start, this.pos);
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
