@@ -37,6 +37,8 @@ const OPERANDS: Record<string, [number, boolean]> = {
   sh: [1, false], BI: [0, false], Do: [1, false], MP: [1, false], DP: [2, false], BMC: [1, false], BDC: [2, false], EMC: [0, false], BX: [0, false], EX: [0, false],
 };
 
+PdfCmd.share(Object.keys(OPERANDS));
+
 type ColorSpace = 'gray' | 'rgb' | 'cmyk' | 'pattern';
 const COMPONENTS: Record<Exclude<ColorSpace, 'pattern'>, number> = { gray: 1, rgb: 3, cmyk: 4 };
 

@@ -9,24 +9,25 @@
 export class Unreadable extends Error {}
 
 export class PdfName {
-  private static readonly interned = new Map<string, PdfName>();
-  private constructor(readonly name: string) {}
-  static of(name: string): PdfName {
-    let n = PdfName.interned.get(name);
-    if (!n) PdfName.interned.set(name, (n = new PdfName(name)));
-    return n;
-  }
+  constructor(readonly name: string) {}
 }
 
+/**
+ * A keyword. The known ones are shared, so they compare by identity; any other word is a new object,
+ * so a hostile stream of distinct words grows no table.
+ */
 export class PdfCmd {
-  private static readonly interned = new Map<string, PdfCmd>();
-  private constructor(readonly cmd: string) {}
+  constructor(readonly cmd: string) {}
   static of(cmd: string): PdfCmd {
-    let c = PdfCmd.interned.get(cmd);
-    if (!c) PdfCmd.interned.set(cmd, (c = new PdfCmd(cmd)));
-    return c;
+    return KNOWN_WORDS.get(cmd) ?? new PdfCmd(cmd);
+  }
+  /** Make `words` shared (the content-stream operators). */
+  static share(words: Iterable<string>): void {
+    for (const word of words) if (!KNOWN_WORDS.has(word)) KNOWN_WORDS.set(word, new PdfCmd(word));
   }
 }
+const KNOWN_WORDS = new Map<string, PdfCmd>();
+PdfCmd.share('R obj endobj stream endstream xref trailer n f ID EI'.split(' '));
 
 export class PdfRef {
   constructor(
@@ -176,7 +177,7 @@ export class Lexer {
     }
     out += latin1(b, start, i);
     this.pos = i;
-    return PdfName.of(out);
+    return new PdfName(out);
   }
 
   private literal(): PdfString {
