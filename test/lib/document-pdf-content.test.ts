@@ -119,6 +119,22 @@ describe('content-stream reader = operator list, on synthetic pages', () => {
   });
 });
 
+describe('annotations', () => {
+  const ruled = streamBody('', RULES);
+  it('a link without an appearance draws nothing: the page is read from its content stream, as pdf.js has it', async () => {
+    const bytes = onePagePdf(ruled, ['<< /Type /Annot /Subtype /Link /Rect [50 600 300 700] /Border [0 0 0] /A << /S /URI /URI (http://example.gov.cn/) >> >>'], '', '/MediaBox [0 0 595 842] /Annots [5 0 R]');
+    const pages = await bothWays(new Uint8Array(bytes));
+    expectSame(pages);
+    expect(pages[0]!.list.segments).toHaveLength(5);
+  });
+  it('an annotation with an appearance (pdf.js draws it into the operator list): refused', async () => {
+    const appearance = streamBody('/Type /XObject /Subtype /Form /BBox [0 0 100 100]', '0 0 0 RG 0 50 m 100 50 l S');
+    const bytes = onePagePdf(ruled, ['<< /Type /Annot /Subtype /Square /Rect [100 100 200 200] /AP << /N 6 0 R >> >>', appearance], '', '/MediaBox [0 0 595 842] /Annots [5 0 R]');
+    const pages = await bothWays(new Uint8Array(bytes));
+    expect(pages[0]!.raw).toBeNull();
+  });
+});
+
 describe('pages the reader refuses fall back to the operator list', () => {
   async function readBoth(bytes: Uint8Array) {
     const pdfjs = await loadPdfjs();
