@@ -5,6 +5,7 @@
  * result; hostile files make it give up, never hang or throw.
  */
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Box, Segment } from '../../lib/document/pdf/content';
@@ -13,7 +14,7 @@ import { loadPdfjs } from '../../lib/document/pdf/pdfjs';
 import { ContentReader } from '../../lib/document/pdf/raw/read-graphics';
 import { operatorListGraphics, readPage } from '../../lib/document/pdf/read-page';
 import { readPdf } from '../../lib/document/pdf/read-pdf';
-import { deepFormsPdf, inflatingPdf, onePagePdf, RULES, selfDrawingFormPdf, streamBody, xrefLoopPdf } from '../fixtures/hostile';
+import { deepFormsPdf, inflatingPdf, onePagePdf, packedPdf, pdfOf, RULES, selfDrawingFormPdf, streamBody, updatedPdf, xrefLoopPdf } from '../fixtures/hostile';
 
 const DOCS = new URL('../fixtures/documents/', import.meta.url);
 const COMMITTED = ['hongze-2023.pdf', 'generated/report-2019-chromium.pdf', 'generated/report-2019-lo.pdf', 'generated/report-2021-chromium.pdf', 'generated/report-2021-lo.pdf'].map((f) => new URL(f, DOCS));
@@ -116,6 +117,29 @@ describe('content-stream reader = operator list, on synthetic pages', () => {
     expectSame(pages);
     expect(pages[0]!.list.segments.length).toBeGreaterThanOrEqual(10);
     expect(pages[0]!.list.images).toHaveLength(2);
+  });
+});
+
+describe('the file structures the reader follows', () => {
+  it('objects in an object stream, through an xref stream with a PNG predictor', async () => {
+    const pages = await bothWays(new Uint8Array(packedPdf(RULES)));
+    expectSame(pages);
+    expect(pages[0]!.list.segments).toHaveLength(5);
+  });
+
+  it('an incremental update replacing the page content: the newer content is read, as pdf.js reads it', async () => {
+    const base = onePagePdf(streamBody('', RULES));
+    const pages = await bothWays(new Uint8Array(updatedPdf(base, 4, streamBody('', '0 0 0 RG 50 100 m 300 100 l S'))));
+    expectSame(pages);
+    expect(pages[0]!.list.segments).toHaveLength(1);
+  });
+
+  it('page content split over an array of streams, a token cut at the seam, joined end to end as pdf.js joins them', async () => {
+    const half = RULES.indexOf('700 l S') + 2;
+    const bytes = pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R] >>', streamBody('', RULES.slice(0, half)), streamBody('/Filter /FlateDecode', deflateSync(Buffer.from(RULES.slice(half), 'latin1')))]);
+    const pages = await bothWays(new Uint8Array(bytes));
+    expectSame(pages);
+    expect(pages[0]!.list.segments).toHaveLength(5);
   });
 });
 
