@@ -143,6 +143,16 @@ describe('the file structures the reader follows', () => {
   });
 });
 
+describe('images', () => {
+  it('the same image drawn six times in q cm Do Q runs: six boxes, as the operator list has them', async () => {
+    const image = streamBody('/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8', Buffer.from([0, 255, 255, 0]));
+    const draws = Array.from({ length: 6 }, (_, i) => `q 40 0 0 30 ${60 + i * 50} 400 cm /Im1 Do Q`).join('\n');
+    const pages = await bothWays(new Uint8Array(onePagePdf(streamBody('', draws), [image], '/XObject << /Im1 5 0 R >>')));
+    expectSame(pages);
+    expect(pages[0]!.list.images).toHaveLength(6);
+  });
+});
+
 describe('annotations', () => {
   const ruled = streamBody('', RULES);
   it('a link without an appearance draws nothing: the page is read from its content stream, as pdf.js has it', async () => {

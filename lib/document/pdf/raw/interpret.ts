@@ -4,8 +4,7 @@
  * q/Q and starts a fresh one in a form), the same colours as pdf.js converts them (#rrggbb, for the
  * white test), the same matrices. Where pdf.js would do something this reader does not model — a
  * colour space other than Device Gray/RGB/CMYK, a pattern colour, a soft mask, an operator with the
- * wrong number of operands, a run of images its optimizer may merge — it throws Unreadable and the
- * page is read from the operator list instead.
+ * wrong number of operands — it throws Unreadable and the page is read from the operator list instead.
  */
 import type { Box, Segment } from '../content';
 import { compose, DrawOp, fillSegments, imageBox, isWhite, strokeSegments, type Matrix } from '../geometry';
@@ -17,8 +16,6 @@ import type { PdfFile } from './objects';
 const MAX_OPERATORS = 2_000_000;
 /** Forms inside forms. */
 const MAX_FORM_DEPTH = 12;
-/** pdf.js merges runs of three or more like images into one "repeat" operation; leave those pages to it. */
-const MAX_IMAGES = 2;
 /** pdf.js refuses more operands than this. */
 const MAX_OPERANDS = 33;
 
@@ -330,8 +327,9 @@ export class Interpreter {
     if (smask !== undefined && !(smask instanceof PdfName && smask.name === 'None')) throw new Unreadable('soft mask');
   }
 
+  // getOperatorList builds its list without pdf.js's queue optimizer (an OPLIST intent), so runs of
+  // like images stay one operation each, as here.
   private image(state: State): void {
-    if (this.images.length >= MAX_IMAGES) throw new Unreadable('many images');
     this.images.push(imageBox(state.ctm));
   }
 
