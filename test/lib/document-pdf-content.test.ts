@@ -14,7 +14,7 @@ import { loadPdfjs } from '../../lib/document/pdf/pdfjs';
 import { ContentReader } from '../../lib/document/pdf/raw/read-graphics';
 import { operatorListGraphics, readPage } from '../../lib/document/pdf/read-page';
 import { readPdf } from '../../lib/document/pdf/read-pdf';
-import { deepFormsPdf, inflatingPdf, onePagePdf, packedPdf, pdfOf, RULES, selfDrawingFormPdf, streamBody, updatedPdf, xrefLoopPdf } from '../fixtures/hostile';
+import { deepFormsPdf, hybridPdf, inflatingPdf, onePagePdf, packedPdf, pdfOf, RULES, selfDrawingFormPdf, streamBody, updatedPdf, xrefLoopPdf } from '../fixtures/hostile';
 
 const DOCS = new URL('../fixtures/documents/', import.meta.url);
 const COMMITTED = ['hongze-2023.pdf', 'generated/report-2019-chromium.pdf', 'generated/report-2019-lo.pdf', 'generated/report-2021-chromium.pdf', 'generated/report-2021-lo.pdf'].map((f) => new URL(f, DOCS));
@@ -123,6 +123,12 @@ describe('content-stream reader = operator list, on synthetic pages', () => {
 describe('the file structures the reader follows', () => {
   it('objects in an object stream, through an xref stream with a PNG predictor', async () => {
     const pages = await bothWays(new Uint8Array(packedPdf(RULES)));
+    expectSame(pages);
+    expect(pages[0]!.list.segments).toHaveLength(5);
+  });
+
+  it('a hybrid file: a classic table whose trailer names the xref stream (/XRefStm)', async () => {
+    const pages = await bothWays(new Uint8Array(hybridPdf(RULES)));
     expectSame(pages);
     expect(pages[0]!.list.segments).toHaveLength(5);
   });
