@@ -272,7 +272,7 @@ describe('the reader on mangled content (property)', () => {
         }
         await doc.destroy();
       }),
-      { numRuns: 300 },
+      { numRuns: Math.max(1, Math.round(300 * Number(process.env.FUZZ_SCALE ?? 1))) },
     );
     // Not a vacuous property: many mangled pages are still read (and matched).
     expect(read).toBeGreaterThan(10);
