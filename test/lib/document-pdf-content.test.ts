@@ -4,7 +4,7 @@
  * same ruling segments and image boxes; pages it refuses fall back to the operator list with the same
  * result; hostile files make it give up, never hang or throw.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -65,12 +65,15 @@ function expectSame(pages: PageGraphics[]): void {
 }
 
 describe('content-stream reader = operator list, on every committed PDF', () => {
-  it.each([...COMMITTED.map((u) => [u.pathname.split('/fixtures/')[1]!, u.pathname] as const), ['shared sample hongze-2023.pdf', SHARED_SAMPLE] as const])('%s: same segments and image boxes, page by page', async (_name, path) => {
+  async function check(path: string) {
     const pages = await bothWays(new Uint8Array(readFileSync(path)));
     expectSame(pages);
     // The fixtures hold tables: the comparison is not of empty sets.
     expect(pages.reduce((n, p) => n + p.list.segments.length, 0)).toBeGreaterThan(50);
-  });
+  }
+  it.each(COMMITTED.map((u) => [u.pathname.split('/fixtures/')[1]!, u.pathname] as const))('%s: same segments and image boxes, page by page', async (_name, path) => check(path));
+  // The shared sample of the team's machine (a copy of the committed one today); absent elsewhere.
+  it.skipIf(!existsSync(SHARED_SAMPLE))('the shared sample hongze-2023.pdf: same segments and image boxes, page by page', () => check(SHARED_SAMPLE));
 });
 
 /** 100×100 gray pixels, none of them 'E' or 'I', so the data cannot end the image early. */
