@@ -241,7 +241,7 @@ describe('hostile PDFs for the reader: it gives up, the page is still read', () 
     await doc.destroy();
   });
 
-  it('a page the reader is not asked about is not opened at all (random bytes behind %PDF)', () => {
+  it('random bytes behind %PDF: the file does not open, null (the operator list decides)', () => {
     const reader = new ContentReader(new Uint8Array(Buffer.from('%PDF-1.7\n' + 'x'.repeat(500), 'latin1')), 1);
     expect(reader.graphics(1, { num: 3, gen: 0 }, [1, 0, 0, -1, 0, 842])).toBeNull();
   });
