@@ -5,6 +5,7 @@
 import type { PageContent, TextRun } from './content';
 import { layoutPages, printedTitle, type DocumentLayout } from './layout';
 import { loadPdfjs } from './pdfjs';
+import { ContentReader } from './raw/read-graphics';
 import { readPage } from './read-page';
 
 /** What a page held, for telling a scan (pictures, no text) from a text PDF. */
@@ -22,9 +23,10 @@ const NUMBER_RUN = /^[+\-−]?\d[\d,，.]*$/;
 const TABLE_WORDS = /第二十条|信息内容|申请人情况|自然人|行政复议|行政诉讼|结果维持|本年度办理结果/;
 
 /**
- * Reading a page's drawing (its operator list) costs as much as its text: it is read only where a table
- * may stand — figures printed on their own, or a table's header words — or where there is next to no
- * text (a scan, whose pictures are to be told).
+ * Reading a page's drawing costs: its content stream inflated and run (raw/, a few ms), or — where that
+ * reader gives up — pdf.js's operator list, as much as the text. It is read only where a table may
+ * stand — figures printed on their own, or a table's header words — or where there is next to no text
+ * (a scan, whose pictures are to be told).
  */
 export function mayHoldTable(runs: readonly TextRun[]): boolean {
   let chars = 0;
@@ -53,9 +55,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     const doc = await task.promise;
     const pages: PageContent[] = [];
     const count = Math.min(doc.numPages, MAX_PDF_PAGES);
+    // Rules and images from the content streams, read from the caller's bytes (pdf.js owns its copy).
+    const reader = new ContentReader(bytes, count);
     for (let n = 1; n <= count; n++) {
       const page = await doc.getPage(n);
-      pages.push(await readPage(pdfjs, page, n, mayHoldTable));
+      pages.push(await readPage(pdfjs, page, n, mayHoldTable, reader));
       page.cleanup();
     }
     const layout = layoutPages(pages, printedTitle(pages));
