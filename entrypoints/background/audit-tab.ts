@@ -7,6 +7,9 @@ import { browser } from 'wxt/browser';
 import { auditPageDetailed, internalErrorResult, unreadableResult, type DetailedAudit } from '../../lib/audit';
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { cellLabel } from '../../lib/format/cell-label';
+import { findingNumbers } from '../../lib/format/finding-numbers';
+import { t } from '../../lib/i18n/messages';
+import { isFailure } from '../../lib/rules/catalogue';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
 import { recordAndCompare } from './history';
 import { sessionStore, toolbarBadge } from './compat';
@@ -33,7 +36,8 @@ function auditFrame(frame: Extraction['frames'][number], lang: 'zh' | 'en'): Fra
       detailed = { result: internalErrorResult(frame.url, error, { lang }), sources: {} };
     }
   }
-  return { path: frame.path, url: frame.url, ...detailed };
+  const failure = detailed.result.report ? undefined : detailed.result.findings.find((f) => isFailure(f.rule))?.message;
+  return { path: frame.path, url: frame.url, ...detailed, ...(failure ? { failure } : {}) };
 }
 
 /** Builds the stored/shown audit from an extraction (pure but for i18n: testable). */
@@ -47,6 +51,11 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
   const cells = main.result.report?.cells ?? {};
   for (const f of main.result.findings) for (const c of f.cells) labels[c] ??= cellLabel(c, lang, cells[c]?.label);
   const { marks, subjects } = planMarks(main.result.findings);
+  const numbers: Record<string, string> = {};
+  for (const f of main.result.findings) {
+    const worded = f.id ? findingNumbers(f, (key, params) => t(key, params, lang)) : null;
+    if (worded) numbers[f.id!] = worded;
+  }
   return {
     runId: `${extraction.instance}:${Date.now().toString(36)}`,
     instance: extraction.instance,
@@ -59,6 +68,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     labels,
     marks,
     subjects,
+    numbers,
     timing: { extractMs: extraction.extractMs, auditMs },
     at: Date.now(),
   };

@@ -2,8 +2,6 @@
  * The findings list on the page (Preact, in the overlay's shadow root). Every string from the page or
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
-import { findingNumbers } from '../../lib/format/finding-numbers';
-import { isFailure } from '../../lib/rules/catalogue';
 import type { Finding, Severity } from '../../lib/model/schema';
 import { formatSum, type SelectionSums } from '../../lib/selection/sums';
 import { ReportMeta } from '../../components/ReportMeta';
@@ -66,7 +64,7 @@ function FindingItem({ finding, props, current }: { finding: Finding; props: Pan
   const selected = props.selected === id;
   const { labels } = props.audit;
   const cells = cellNames(finding, props.audit);
-  const numbers = findingNumbers(finding, msg);
+  const numbers = props.audit.numbers[id];
   // One finding in the Tab order (roving tabindex): Tab enters the list, arrows and j/k move in it.
   return (
     <li>
@@ -260,7 +258,7 @@ export function Panel(props: PanelProps) {
             <Notes audit={audit} />
             {!report && (
               <p class="note bad" role="alert" data-note="no-report">
-                {result.findings.find((f) => isFailure(f.rule))?.message ?? msg('ui_noReport')}
+                {audit.main.failure ?? msg('ui_noReport')}
               </p>
             )}
             {!report && <AuditAttachment audit={audit} />}

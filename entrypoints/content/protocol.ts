@@ -42,6 +42,9 @@ export interface FrameAudit {
   url: string;
   result: AuditResult;
   sources: Record<string, CellSource>;
+  /** No report: why, in the words of the finding that says the input was not audited (isFailure in
+   *  lib/rules/catalogue.ts). Decided here in the extension, so the catalogue stays out of the page's bundle. */
+  failure?: string;
   /** No report on the page but a link to its file (lib/audit.ts): the link and the page's context. */
   attachment?: { href: string; text: string; context: DocumentContext };
 }
@@ -79,6 +82,9 @@ export interface TabAudit {
   marks: MarkSpec[];
   /** Finding id → the cells it is about (a subset of its `cells`). */
   subjects: Record<string, string[]>;
+  /** Finding id → its two numbers in words (lib/format/finding-numbers.ts, as the CLI and memo word them),
+   *  for the panel and the selected cell's tag; worded here so the rule catalogue stays out of the page. */
+  numbers: Record<string, string>;
   timing: { extractMs: number; auditMs: number };
   at: number;
   /** Where the panel opened on the page (absent until it was drawn). */
