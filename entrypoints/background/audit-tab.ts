@@ -52,9 +52,14 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
   for (const f of main.result.findings) for (const c of f.cells) labels[c] ??= cellLabel(c, lang, cells[c]?.label);
   const { marks, subjects } = planMarks(main.result.findings);
   const numbers: Record<string, string> = {};
+  const expectedOnly: Record<string, string> = {};
+  const translate = (key: string, params: Record<string, string | number>) => t(key, params, lang);
   for (const f of main.result.findings) {
-    const worded = f.id ? findingNumbers(f, (key, params) => t(key, params, lang)) : null;
-    if (worded) numbers[f.id!] = worded;
+    if (!f.id) continue;
+    const worded = findingNumbers(f, translate);
+    if (worded) numbers[f.id] = worded;
+    const expected = f.expected !== undefined && f.actual !== undefined ? findingNumbers({ rule: f.rule, expected: f.expected }, translate) : null;
+    if (expected) expectedOnly[f.id] = expected;
   }
   return {
     runId: `${extraction.instance}:${Date.now().toString(36)}`,
@@ -69,6 +74,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     marks,
     subjects,
     numbers,
+    expectedOnly,
     timing: { extractMs: extraction.extractMs, auditMs },
     at: Date.now(),
   };

@@ -165,6 +165,7 @@ export class Controller {
         const box: Box = { target: target(c), kind: subject ? (finding.severity as MarkKind) : 'related', selected: subject };
         if (subject && !tagged && numbers && finding.actual !== undefined) {
           box.tag = numbers;
+          box.tagShort = audit.expectedOnly[finding.id ?? ''];
           tagged = true;
         }
         boxes.push(box);

@@ -85,6 +85,8 @@ export interface TabAudit {
   /** Finding id → its two numbers in words (lib/format/finding-numbers.ts, as the CLI and memo word them),
    *  for the panel and the selected cell's tag; worded here so the rule catalogue stays out of the page. */
   numbers: Record<string, string>;
+  /** Finding id → the expected value alone in words (应为 X), for a tag where the full wording has no room. */
+  expectedOnly: Record<string, string>;
   timing: { extractMs: number; auditMs: number };
   at: number;
   /** Where the panel opened on the page (absent until it was drawn). */
