@@ -11,7 +11,7 @@ import { findingNumbers } from '../../lib/format/finding-numbers';
 import { t } from '../../lib/i18n/messages';
 import { isFailure } from '../../lib/rules/catalogue';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
-import { recordAndCompare } from './history';
+import { readHistory, recordAndCompare } from './history';
 import { sessionStore, toolbarBadge } from './compat';
 import { planMarks } from './plan';
 
@@ -100,16 +100,17 @@ export async function setBadge(tabId: number, audit: TabAudit | null): Promise<v
 }
 
 /**
- * Sends a stored audit to the page to draw, and records on it where the panel opened (the popup
- * says so). False when the page no longer has our content script.
+ * Sends an audit to the page to draw, and records on it where the panel opened (the popup says so)
+ * and, with `store`, keeps that in storage.session. False when the page no longer has our script.
  */
-export async function showInPage(tabId: number, audit: TabAudit, openPanel = true): Promise<boolean> {
+export async function showInPage(tabId: number, audit: TabAudit, openPanel = true, store = true): Promise<boolean> {
   const message: ToContent = { type: 'gouji:show', audit, openPanel };
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement } | undefined;
+    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement; drawMs?: number } | undefined;
     if (reply?.ok === true && reply.panel) {
       audit.panel = reply.panel;
-      await sessionStore().set({ [storageKey(tabId)]: audit });
+      if (reply.drawMs !== undefined) audit.timing.drawMs = reply.drawMs;
+      if (store) await sessionStore().set({ [storageKey(tabId)]: audit });
     }
     return reply?.ok === true;
   } catch {
@@ -117,18 +118,29 @@ export async function showInPage(tabId: number, audit: TabAudit, openPanel = tru
   }
 }
 
+/**
+ * A click: inject, walk, audit, draw, store. The page draws before anything is stored (storage.session
+ * and the history are written once each, after the marks are up), so the reviewer waits for no write.
+ */
 export async function auditTab(tabId: number): Promise<TabAudit> {
+  // The history is read while the page is walked: it is off the click's path.
+  const history = readHistory().catch(() => []);
+  const injecting = performance.now();
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  const injected = performance.now() - injecting;
   // No result: Chrome refuses to script this page (chrome://, the Web Store, a PDF viewer), or main() threw.
   const extraction = injection?.result as Extraction | undefined;
   if (!extraction || !Array.isArray(extraction.frames) || extraction.frames.length === 0) throw new Error('no result from the page');
   const audit = buildTabAudit(extraction, uiLang());
+  audit.timing.injectMs = Math.round(injected - extraction.extractMs);
   // The report joins the local history; last year's report of the agency there is compared with it.
   const page = extraction.frames.find((f) => f.path.join('.') === audit.main.path.join('.'))?.page;
-  const comparison = await recordAndCompare(audit.main.result, page?.lines ?? [], audit.lang).catch(() => undefined);
-  if (comparison) audit.comparison = comparison;
-  await sessionStore().set({ [storageKey(tabId)]: audit });
-  await Promise.all([showInPage(tabId, audit), setBadge(tabId, audit)]);
+  const recorded = await recordAndCompare(audit.main.result, page?.lines ?? [], audit.lang, history).catch(() => undefined);
+  if (recorded?.comparison) audit.comparison = recorded.comparison;
+  const showing = performance.now();
+  await Promise.all([showInPage(tabId, audit, true, false), setBadge(tabId, audit)]);
+  audit.timing.showMs = Math.round(performance.now() - showing);
+  await Promise.all([sessionStore().set({ [storageKey(tabId)]: audit }), recorded?.saved.catch(() => undefined)]);
   return audit;
 }
 

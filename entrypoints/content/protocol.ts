@@ -87,7 +87,10 @@ export interface TabAudit {
   numbers: Record<string, string>;
   /** Finding id → the expected value alone in words (应为 X), for a tag where the full wording has no room. */
   expectedOnly: Record<string, string>;
-  timing: { extractMs: number; auditMs: number };
+  /** Where a click's time went: the DOM walk, the audit in the service worker, the injection (the
+   *  script's start and the walked page's trip back), the message that has the page draw, and the
+   *  drawing itself in the page (marks and panel). */
+  timing: { extractMs: number; auditMs: number; injectMs?: number; showMs?: number; drawMs?: number };
   at: number;
   /** Where the panel opened on the page (absent until it was drawn). */
   panel?: PanelPlacement;
