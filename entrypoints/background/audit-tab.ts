@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { auditPageDetailed, internalErrorResult, unreadableResult, type DetailedAudit } from '../../lib/audit';
 import { PageDocSchema } from '../../lib/extract/page-schema';
+import { reportMetaRows } from '../../components/ReportMeta';
 import { cellLabel } from '../../lib/format/cell-label';
 import { findingNumbers } from '../../lib/format/finding-numbers';
 import { t } from '../../lib/i18n/messages';
@@ -53,7 +54,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
   const { marks, subjects } = planMarks(main.result.findings);
   const numbers: Record<string, string> = {};
   const expectedOnly: Record<string, string> = {};
-  const translate = (key: string, params: Record<string, string | number>) => t(key, params, lang);
+  const translate = (key: string, params: Record<string, string | number> = {}) => t(key, params, lang);
   for (const f of main.result.findings) {
     if (!f.id) continue;
     const worded = findingNumbers(f, translate);
@@ -73,6 +74,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     labels,
     marks,
     subjects,
+    meta: main.result.report ? reportMetaRows(main.result.report, translate) : [],
     numbers,
     expectedOnly,
     timing: { extractMs: extraction.extractMs, auditMs },

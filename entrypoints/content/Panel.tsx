@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../../lib/model/schema';
 import { formatSum, type SelectionSums } from '../../lib/selection/sums';
-import { ReportMeta } from '../../components/ReportMeta';
+import { MetaList } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
 import type { Band } from './placement';
 import type { TabAudit, ToBackground } from './protocol';
@@ -246,7 +246,7 @@ export function Panel(props: PanelProps) {
       {!props.collapsed && (
         <>
           <div class="body">
-            {report && <ReportMeta report={report} msg={msg} class="meta" />}
+            {report && <MetaList rows={audit.meta} class="meta" />}
             <div class="counts" data-counts>
               {ORDER.map((s) => (
                 <span key={s} class="count" data-count={s}>

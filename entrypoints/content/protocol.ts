@@ -5,6 +5,7 @@
 import type { DocumentContext } from '../../lib/audit';
 import type { CellSource, PageDoc } from '../../lib/extract/page';
 import type { AuditResult, Finding, Severity } from '../../lib/model/schema';
+import type { MetaRow } from '../../components/ReportMeta';
 
 /** Path of a frame from the top document: indexes into `document.querySelectorAll('iframe, frame')`
  *  at each level. `[]` is the top document. */
@@ -85,6 +86,8 @@ export interface TabAudit {
   /** Finding id → its two numbers in words (lib/format/finding-numbers.ts, as the CLI and memo word them),
    *  for the panel and the selected cell's tag; worded here so the rule catalogue stays out of the page. */
   numbers: Record<string, string>;
+  /** The report's agency, year, format and date in words for the panel (components/ReportMeta.tsx). */
+  meta: MetaRow[];
   /** Finding id → the expected value alone in words (应为 X), for a tag where the full wording has no room. */
   expectedOnly: Record<string, string>;
   /** Where a click's time went: the DOM walk, the audit in the service worker, the injection (the
