@@ -7,9 +7,13 @@ import { browser } from 'wxt/browser';
 import { auditPageDetailed, internalErrorResult, unreadableResult, type DetailedAudit } from '../../lib/audit';
 import { attachmentOffer } from '../../lib/document/attachment';
 import { PageDocSchema } from '../../lib/extract/page-schema';
+import { reportMetaRows } from '../../components/ReportMeta';
 import { cellLabel } from '../../lib/format/cell-label';
+import { findingNumbers } from '../../lib/format/finding-numbers';
+import { t } from '../../lib/i18n/messages';
+import { isFailure } from '../../lib/rules/catalogue';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
-import { recordAndCompare } from './history';
+import { readHistory, recordAndCompare } from './history';
 import { sessionStore, toolbarBadge } from './compat';
 import { planMarks } from './plan';
 
@@ -34,7 +38,8 @@ function auditFrame(frame: Extraction['frames'][number], lang: 'zh' | 'en'): Fra
       detailed = { result: internalErrorResult(frame.url, error, { lang }), sources: {} };
     }
   }
-  return { path: frame.path, url: frame.url, ...detailed };
+  const failure = detailed.result.report ? undefined : detailed.result.findings.find((f) => isFailure(f.rule))?.message;
+  return { path: frame.path, url: frame.url, ...detailed, ...(failure ? { failure } : {}) };
 }
 
 /** Builds the stored/shown audit from an extraction (pure but for i18n: testable). */
@@ -49,6 +54,16 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
   for (const f of main.result.findings) for (const c of f.cells) labels[c] ??= cellLabel(c, lang, cells[c]?.label);
   const { marks, subjects } = planMarks(main.result.findings);
   const attachment = attachmentOffer(main.attachment, main.url);
+  const numbers: Record<string, string> = {};
+  const expectedOnly: Record<string, string> = {};
+  const translate = (key: string, params: Record<string, string | number> = {}) => t(key, params, lang);
+  for (const f of main.result.findings) {
+    if (!f.id) continue;
+    const worded = findingNumbers(f, translate);
+    if (worded) numbers[f.id] = worded;
+    const expected = f.expected !== undefined && f.actual !== undefined ? findingNumbers({ rule: f.rule, expected: f.expected }, translate) : null;
+    if (expected) expectedOnly[f.id] = expected;
+  }
   return {
     runId: `${extraction.instance}:${Date.now().toString(36)}`,
     instance: extraction.instance,
@@ -61,6 +76,9 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     labels,
     marks,
     subjects,
+    meta: main.result.report ? reportMetaRows(main.result.report, translate) : [],
+    numbers,
+    expectedOnly,
     timing: { extractMs: extraction.extractMs, auditMs },
     at: Date.now(),
     ...(attachment ? { attachment } : {}),
@@ -87,16 +105,17 @@ export async function setBadge(tabId: number, audit: TabAudit | null): Promise<v
 }
 
 /**
- * Sends a stored audit to the page to draw, and records on it where the panel opened (the popup
- * says so). False when the page no longer has our content script.
+ * Sends an audit to the page to draw, and records on it where the panel opened (the popup says so)
+ * and, with `store`, keeps that in storage.session. False when the page no longer has our script.
  */
-export async function showInPage(tabId: number, audit: TabAudit, openPanel = true): Promise<boolean> {
+export async function showInPage(tabId: number, audit: TabAudit, openPanel = true, store = true): Promise<boolean> {
   const message: ToContent = { type: 'gouji:show', audit, openPanel };
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement } | undefined;
+    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as { ok?: boolean; panel?: PanelPlacement; drawMs?: number } | undefined;
     if (reply?.ok === true && reply.panel) {
       audit.panel = reply.panel;
-      await sessionStore().set({ [storageKey(tabId)]: audit });
+      if (reply.drawMs !== undefined) audit.timing.drawMs = reply.drawMs;
+      if (store) await sessionStore().set({ [storageKey(tabId)]: audit });
     }
     return reply?.ok === true;
   } catch {
@@ -104,18 +123,29 @@ export async function showInPage(tabId: number, audit: TabAudit, openPanel = tru
   }
 }
 
+/**
+ * A click: inject, walk, audit, draw, store. The page draws before anything is stored (storage.session
+ * and the history are written once each, after the marks are up), so the reviewer waits for no write.
+ */
 export async function auditTab(tabId: number): Promise<TabAudit> {
+  // The history is read while the page is walked: it is off the click's path.
+  const history = readHistory().catch(() => []);
+  const injecting = performance.now();
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  const injected = performance.now() - injecting;
   // No result: Chrome refuses to script this page (chrome://, the Web Store, a PDF viewer), or main() threw.
   const extraction = injection?.result as Extraction | undefined;
   if (!extraction || !Array.isArray(extraction.frames) || extraction.frames.length === 0) throw new Error('no result from the page');
   const audit = buildTabAudit(extraction, uiLang());
+  audit.timing.injectMs = Math.round(injected - extraction.extractMs);
   // The report joins the local history; last year's report of the agency there is compared with it.
   const page = extraction.frames.find((f) => f.path.join('.') === audit.main.path.join('.'))?.page;
-  const comparison = await recordAndCompare(audit.main.result, page?.lines ?? [], audit.lang).catch(() => undefined);
-  if (comparison) audit.comparison = comparison;
-  await sessionStore().set({ [storageKey(tabId)]: audit });
-  await Promise.all([showInPage(tabId, audit), setBadge(tabId, audit)]);
+  const recorded = await recordAndCompare(audit.main.result, page?.lines ?? [], audit.lang, history).catch(() => undefined);
+  if (recorded?.comparison) audit.comparison = recorded.comparison;
+  const showing = performance.now();
+  await Promise.all([showInPage(tabId, audit, true, false), setBadge(tabId, audit)]);
+  audit.timing.showMs = Math.round(performance.now() - showing);
+  await Promise.all([sessionStore().set({ [storageKey(tabId)]: audit }), recorded?.saved.catch(() => undefined)]);
   return audit;
 }
 

@@ -19,14 +19,23 @@ export async function clearHistory(): Promise<void> {
   await browser.storage.local.remove(HISTORY_KEY);
 }
 
-/** Keeps the audited report in the history; with last year's report there, the comparison for the panel. */
-export async function recordAndCompare(result: AuditResult, lines: readonly string[], lang: 'zh' | 'en'): Promise<TabComparison | undefined> {
-  if (!result.report) return undefined;
+/**
+ * Keeps the audited report in the history; with last year's report there, the comparison for the panel.
+ * The comparison needs only the history as read, so it comes back at once and the history's write
+ * (the whole list, the slow part) goes on meanwhile: `saved` settles when it is written. `read`: the
+ * history, when the caller started reading it earlier (while the page was walked).
+ */
+export async function recordAndCompare(result: AuditResult, lines: readonly string[], lang: 'zh' | 'en', read: Promise<HistoryEntry[]> = readHistory()): Promise<{ comparison?: TabComparison; saved: Promise<void> }> {
+  if (!result.report) return { saved: Promise.resolve() };
   const entry = historyEntry(result.source, result.report, lines, Date.now());
-  const history = await readHistory();
-  await browser.storage.local.set({ [HISTORY_KEY]: withEntry(history, entry) });
+  const history = await read;
+  const saved = browser.storage.local.set({ [HISTORY_KEY]: withEntry(history, entry) });
   const previous = previousYear(history, entry);
-  if (!previous) return undefined;
+  if (!previous) return { saved };
+  return { comparison: comparisonOf(previous, entry, lang), saved };
+}
+
+function comparisonOf(previous: HistoryEntry, entry: HistoryEntry, lang: 'zh' | 'en'): TabComparison {
   const c = compareEntries(previous, entry, lang);
   return {
     previousSource: c.old.source,

@@ -2,11 +2,9 @@
  * The findings list on the page (Preact, in the overlay's shadow root). Every string from the page or
  * the report is rendered as text by Preact; nothing is ever parsed as HTML.
  */
-import { findingNumbers } from '../../lib/format/finding-numbers';
-import { isFailure } from '../../lib/rules/catalogue';
 import type { Finding, Severity } from '../../lib/model/schema';
 import { formatSum, type SelectionSums } from '../../lib/selection/sums';
-import { ReportMeta } from '../../components/ReportMeta';
+import { MetaList } from '../../components/ReportMeta';
 import { msg, ruleName } from './i18n';
 import type { Band } from './placement';
 import type { TabAudit, ToBackground } from './protocol';
@@ -65,7 +63,7 @@ function FindingItem({ finding, props, current }: { finding: Finding; props: Pan
   const selected = props.selected === id;
   const { labels } = props.audit;
   const cells = cellNames(finding, props.audit);
-  const numbers = findingNumbers(finding, msg);
+  const numbers = props.audit.numbers[id];
   // One finding in the Tab order (roving tabindex): Tab enters the list, arrows and j/k move in it.
   return (
     <li>
@@ -240,7 +238,7 @@ export function Panel(props: PanelProps) {
       {!props.collapsed && (
         <>
           <div class="body">
-            {report && <ReportMeta report={report} msg={msg} class="meta" />}
+            {report && <MetaList rows={audit.meta} class="meta" />}
             <div class="counts" data-counts>
               {ORDER.map((s) => (
                 <span key={s} class="count" data-count={s}>
@@ -252,7 +250,7 @@ export function Panel(props: PanelProps) {
             <Notes audit={audit} />
             {!report && (
               <p class="note bad" role="alert" data-note="no-report">
-                {result.findings.find((f) => isFailure(f.rule))?.message ?? msg('ui_noReport')}
+                {audit.main.failure ?? msg('ui_noReport')}
               </p>
             )}
             {!report && <AuditAttachment audit={audit} />}

@@ -6,10 +6,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { findCellElement } from '../../lib/extract/from-dom';
-import { findingNumbers } from '../../lib/format/finding-numbers';
 import type { Finding } from '../../lib/model/schema';
 import { documentAt } from './extract';
-import { msg } from './i18n';
 import { listenPanelKeys } from './keys';
 import { Layer, type Box, type MarkKind } from './overlay';
 import { Panel } from './Panel';
@@ -160,13 +158,14 @@ export class Controller {
     const boxes: Box[] = audit.marks.filter((m) => !inFocus.has(m.cell)).map((m) => ({ target: target(m.cell), kind: m.severity }));
     if (finding) {
       const subjects = new Set(audit.subjects[finding.id ?? ''] ?? []);
+      const numbers = audit.numbers[finding.id ?? ''];
       let tagged = false;
       for (const c of finding.cells) {
         const subject = subjects.has(c);
         const box: Box = { target: target(c), kind: subject ? (finding.severity as MarkKind) : 'related', selected: subject };
-        const numbers = findingNumbers(finding, msg);
         if (subject && !tagged && numbers && finding.actual !== undefined) {
           box.tag = numbers;
+          box.tagShort = audit.expectedOnly[finding.id ?? ''];
           tagged = true;
         }
         boxes.push(box);

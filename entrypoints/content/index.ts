@@ -30,7 +30,9 @@ export default defineContentScript({
       if (message?.type === 'gouji:show') {
         if (message.audit.instance !== instance) return undefined; // meant for a later injection
         try {
-          sendResponse({ ok: true, ...controller.show(message.audit, message.openPanel) });
+          const started = performance.now();
+          const shown = controller.show(message.audit, message.openPanel);
+          sendResponse({ ok: true, ...shown, drawMs: Math.round(performance.now() - started) });
         } catch (error) {
           sendResponse({ ok: false, error: String((error as Error)?.message ?? error) });
         }

@@ -7,6 +7,7 @@
  * scroll containers, resizes and reflows trigger a redraw (throttled to one per frame).
  */
 import { HOST_CSS } from './styles';
+import { placeTag, TAG_GAP } from './tag-placement';
 import { viewportSize } from './viewport';
 
 export const HOST_TAG = 'gouji-root';
@@ -19,13 +20,17 @@ export interface Box {
   target: () => Element | null;
   kind: MarkKind;
   selected?: boolean;
-  /** Text of a small tag drawn above the box (the expected/printed values of the selected finding). */
+  /** Text of a small tag drawn near the box (the expected/printed values of the selected finding). */
   tag?: string;
+  /** The tag's shorter wording (the expected value alone), for where the full one does not fit. */
+  tagShort?: string;
 }
 
 const BADGE: Record<MarkKind, string> = { error: '■', warning: '▲', info: '●', related: '', pick: '', pick2: '' };
 /** Box drawn this many px outside the cell's border box, so the cell's own content stays visible. */
 const INFLATE = 2;
+/** The badge's size with the mark's border (host.css: 12 px in a 3 px frame). */
+const BADGE_SIZE = 16;
 /** Re-attach the host at most this many times when the page removes it (a page fighting back wins). */
 const MAX_REATTACH = 20;
 
@@ -72,53 +77,50 @@ function continuesRun(placed: readonly { box: Box; rect: Rect }[], i: number): b
   return placed.some((p, j) => j !== i && p.box.kind === box.kind && near(p.rect.left, rect.left, 1.5) && near(p.rect.right, rect.right, 1.5) && p.rect.top < rect.top && near(p.rect.bottom, rect.top, 4 * INFLATE + 4));
 }
 
-const TAG_GAP = 6;
-/** The badge sits in the box's top-left corner; a tag on the left keeps clear of it. */
-const BADGE_ROOM = 14;
-
-export type TagSide = 'margin-end' | 'margin-start' | 'end' | 'start' | 'below' | 'below-end' | 'above';
-
-/**
- * Where the selected box's tag goes. First in the margin beside the table, level with the cell (a
- * leader line joins them): there it covers no cell at all. Else beside the cell in its own row — on the
- * right, else on the left clear of the badge — else below the cell (from its left edge, or ending at
- * its right edge); never the row above. Of these, the first that stays inside the window, off the panel
- * (`avoid`) and off every other mark (`marks`: the finding's other cells stay readable); failing that,
- * the first inside the window and off the panel; above the cell only when nothing else fits.
- */
-export function tagSide(box: Rect, width: number, height: number, vw: number, avoid: Rect | null, table: Rect | null = null, marks: readonly Rect[] = []): TagSide {
-  const middle = (box.top + box.bottom) / 2;
-  const hits = (a: Rect, b: Rect) => a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
-  const inside = (r: Rect) => r.left >= 0 && r.right <= vw && !(avoid && hits(r, avoid));
-  const row = { top: middle - height / 2, bottom: middle + height / 2 };
-  const below = { top: box.bottom + 4, bottom: box.bottom + 4 + height };
-  const candidates: [TagSide, Rect][] = [
-    ...(table
-      ? ([
-          ['margin-end', { left: table.right + TAG_GAP, right: table.right + TAG_GAP + width, ...row }],
-          ['margin-start', { left: table.left - TAG_GAP - width, right: table.left - TAG_GAP, ...row }],
-        ] as [TagSide, Rect][])
-      : []),
-    ['end', { left: box.right + TAG_GAP, right: box.right + TAG_GAP + width, ...row }],
-    ['start', { left: box.left - BADGE_ROOM - width, right: box.left - BADGE_ROOM, ...row }],
-    ['below', { left: box.left, right: box.left + width, ...below }],
-    ['below-end', { left: box.right - width, right: box.right, ...below }],
-  ];
-  const fits = candidates.filter(([, r]) => inside(r));
-  return (fits.find(([, r]) => !marks.some((m) => hits(r, m))) ?? fits[0])?.[0] ?? 'above';
+/** The text of a table, one rect per line box of each non-blank text node, limited to `near`. */
+function textRects(table: Element, near: Rect): Rect[] {
+  const doc = table.ownerDocument;
+  const range = doc.createRange();
+  const walker = doc.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  const out: Rect[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\S/.test(node.nodeValue ?? '')) continue;
+    range.selectNodeContents(node);
+    for (const r of Array.from(range.getClientRects())) {
+      if (r.width > 0 && r.height > 0 && r.right > near.left && r.left < near.right && r.bottom > near.top && r.top < near.bottom) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+  }
+  return out;
 }
 
-/** The tag's position inside its mark for a margin side, and the leader line from the cell to it. */
-function marginStyle(side: TagSide, box: Rect, table: Rect): { tag: string; leader: string } | null {
-  if (side === 'margin-end') {
-    const gap = table.right + TAG_GAP - box.right;
-    return { tag: `left:calc(100% + ${gap}px)`, leader: `left:100%;width:${gap}px` };
+/**
+ * The row above a cell's row, across its table: every cell whose bottom edge meets the cell's top
+ * edge, a cell spanning several rows from its top (null for a first row).
+ */
+function rowAbove(el: Element, table: Element): Rect | null {
+  const top = el.getBoundingClientRect().top;
+  let highest = Infinity;
+  for (const cell of Array.from(table.querySelectorAll('td, th'))) {
+    const r = cell.getBoundingClientRect();
+    if (r.height > 0 && Math.abs(r.bottom - top) <= 3) highest = Math.min(highest, r.top);
   }
-  if (side === 'margin-start') {
-    const gap = box.left - (table.left - TAG_GAP);
-    return { tag: `left:auto;right:calc(100% + ${gap}px)`, leader: `right:100%;width:${gap}px` };
-  }
-  return null;
+  if (highest === Infinity) return null;
+  const t = table.getBoundingClientRect();
+  return { left: t.left, top: highest, right: t.right, bottom: top };
+}
+
+/** What the tag of the selected box must keep off, read with the other rectangles (before any write). */
+interface TagScene {
+  texts: Rect[];
+  rowAbove: Rect | null;
+  table: Rect | null;
+}
+
+function tagScene(el: Element, viewport: Rect): TagScene {
+  const table = el.closest('table');
+  if (!table) return { texts: [], rowAbove: null, table: null };
+  const t = table.getBoundingClientRect();
+  return { texts: textRects(table, viewport), rowAbove: rowAbove(el, table), table: { left: t.left, top: t.top, right: t.right, bottom: t.bottom } };
 }
 
 export class Layer {
@@ -223,6 +225,9 @@ export class Layer {
       if (rect.right - rect.left < 1 || rect.bottom - rect.top < 1) continue;
       placed.push({ box, rect, el });
     }
+    const vp = viewportSize(doc);
+    const tagged = placed.find((p) => p.box.tag);
+    const scene = tagged ? tagScene(tagged.el, { left: 0, top: 0, right: vp.width, bottom: vp.height }) : null;
     const nodes = Array.from(this.marks.children) as HTMLElement[];
     const avoid = this.avoid?.() ?? null;
     placed.forEach(({ box, rect, el }, i) => {
@@ -243,28 +248,46 @@ export class Layer {
         badge.textContent = BADGE[box.kind];
         node.append(badge);
       }
-      if (box.tag) {
-        const tag = doc.createElement('span');
-        tag.className = 'tag';
-        tag.textContent = box.tag;
-        node.append(tag);
-        const size = tag.getBoundingClientRect();
-        const tableBox = el.closest('table')?.getBoundingClientRect();
-        const table = tableBox ? { left: tableBox.left - INFLATE, top: tableBox.top, right: tableBox.right + INFLATE, bottom: tableBox.bottom } : null;
-        const others = placed.filter((p) => p.box !== box).map((p) => p.rect);
-        const side = tagSide(rect, size.width, size.height, viewportSize(doc).width, avoid, table, others);
-        tag.className = `tag ${side}`;
-        const margin = table && marginStyle(side, rect, table);
-        if (margin) {
-          tag.style.cssText = margin.tag;
-          const leader = doc.createElement('span');
-          leader.className = 'leader';
-          leader.style.cssText = margin.leader;
-          node.append(leader);
-        }
-      }
+      if (box.tag && scene) this.drawTag(node, box, rect, scene, placed.filter((p) => p.box !== box).map((p) => p.rect), vp, avoid);
     });
     for (const extra of nodes.slice(placed.length)) extra.remove();
+  }
+
+  /**
+   * The selected box's tag, placed by placeTag (tag-placement.ts). Its wordings are measured in one
+   * layout (the only read after the writes of a draw); the one that fits stays.
+   */
+  private drawTag(node: HTMLElement, box: Box, rect: Rect, scene: TagScene, marks: Rect[], vp: { width: number; height: number }, avoid: Rect | null): void {
+    const doc = this.doc;
+    const variants: HTMLElement[] = [];
+    for (const [text, small] of [[box.tag!, false], ...(box.tagShort ? [[box.tagShort, false], [box.tagShort, true]] : [])] as [string, boolean][]) {
+      const tag = doc.createElement('span');
+      tag.className = small ? 'tag small' : 'tag';
+      tag.textContent = text;
+      node.append(tag);
+      variants.push(tag);
+    }
+    const sizes = variants.map((v) => v.getBoundingClientRect()).map((r) => ({ width: Math.ceil(r.width), height: Math.ceil(r.height) }));
+    // Absolute children are placed from the padding box: the mark's own border offsets them.
+    const originX = rect.left + node.clientLeft;
+    const originY = rect.top + node.clientTop;
+    const badge = { left: rect.left, top: rect.top, right: rect.left + BADGE_SIZE, bottom: rect.top + BADGE_SIZE };
+    const placed = placeTag({ cell: rect, badge, sizes, viewport: vp, texts: scene.texts, rowAbove: scene.rowAbove, marks, panel: avoid, table: scene.table });
+    variants.forEach((v, i) => i !== placed.size && v.remove());
+    const tag = variants[placed.size]!;
+    const r = placed.rect;
+    tag.className += ` ${placed.side}`;
+    tag.style.cssText = `left:${r.left - originX}px;top:${r.top - originY}px;width:${r.right - r.left}px`;
+    // Level with the cell but not beside it (the table's margin, past a neighbour's value): a leader line.
+    const middle = (r.top + r.bottom) / 2;
+    const from = r.left >= rect.right ? rect.right : r.right <= rect.left ? r.right : null;
+    const to = r.left >= rect.right ? r.left : rect.left;
+    if (from !== null && to - from > 2 * TAG_GAP && middle > rect.top && middle < rect.bottom) {
+      const leader = doc.createElement('span');
+      leader.className = 'leader';
+      leader.style.cssText = `left:${from - originX}px;top:${middle - originY}px;width:${to - from}px`;
+      node.append(leader);
+    }
   }
 
   /** Removes the host and every listener: the page is as it was. Idempotent. */

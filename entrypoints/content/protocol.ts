@@ -6,6 +6,7 @@ import type { DocumentContext } from '../../lib/audit';
 import type { AttachmentOffer } from '../../lib/document/attachment';
 import type { CellSource, PageDoc } from '../../lib/extract/page';
 import type { AuditResult, Finding, Severity } from '../../lib/model/schema';
+import type { MetaRow } from '../../components/ReportMeta';
 
 /** Path of a frame from the top document: indexes into `document.querySelectorAll('iframe, frame')`
  *  at each level. `[]` is the top document. */
@@ -43,6 +44,9 @@ export interface FrameAudit {
   url: string;
   result: AuditResult;
   sources: Record<string, CellSource>;
+  /** No report: why, in the words of the finding that says the input was not audited (isFailure in
+   *  lib/rules/catalogue.ts). Decided here in the extension, so the catalogue stays out of the page's bundle. */
+  failure?: string;
   /** No report on the page but a link to its file (lib/audit.ts): the link and the page's context. */
   attachment?: { href: string; text: string; context: DocumentContext };
 }
@@ -80,7 +84,17 @@ export interface TabAudit {
   marks: MarkSpec[];
   /** Finding id → the cells it is about (a subset of its `cells`). */
   subjects: Record<string, string[]>;
-  timing: { extractMs: number; auditMs: number };
+  /** Finding id → its two numbers in words (lib/format/finding-numbers.ts, as the CLI and memo word them),
+   *  for the panel and the selected cell's tag; worded here so the rule catalogue stays out of the page. */
+  numbers: Record<string, string>;
+  /** The report's agency, year, format and date in words for the panel (components/ReportMeta.tsx). */
+  meta: MetaRow[];
+  /** Finding id → the expected value alone in words (应为 X), for a tag where the full wording has no room. */
+  expectedOnly: Record<string, string>;
+  /** Where a click's time went: the DOM walk, the audit in the service worker, the injection (the
+   *  script's start and the walked page's trip back), the message that has the page draw, and the
+   *  drawing itself in the page (marks and panel). */
+  timing: { extractMs: number; auditMs: number; injectMs?: number; showMs?: number; drawMs?: number };
   at: number;
   /** Where the panel opened on the page (absent until it was drawn). */
   panel?: PanelPlacement;

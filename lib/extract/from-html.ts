@@ -6,6 +6,7 @@
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { PageDoc } from './page';
+import { hiddenClassesOf } from './hidden-classes';
 import { walkTree, type TreeAdapter } from './walk-tree';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -24,6 +25,7 @@ const parse5Adapter: TreeAdapter<Node> = {
   // <template> keeps its content outside childNodes, as in the DOM.
   children: (n) => ('childNodes' in n ? n.childNodes : EMPTY),
   hasAttributes: (n) => (n as Element).attrs.length > 0,
+  hiddenClassesOf,
 };
 
 export function pageFromHtml(html: string): PageDoc {

@@ -19,6 +19,9 @@ export interface TreeAdapter<N> {
   hasAttributes?(node: N): boolean;
   /** Hidden by the page's styles as the browser computes them (the live DOM); saved pages read their <style> rules instead. */
   hiddenByStyle?(node: N): boolean;
+  /** For a tree without computed styles (saved pages): adds the classes a <style> block's text hides
+   *  (hidden-classes.ts). Supplied by the adapter, so the live DOM's bundle does without a CSS reader. */
+  hiddenClassesOf?(css: string, into: Set<string>): void;
 }
 
 export const LIMITS = {
@@ -46,8 +49,8 @@ const BLOCK = new Set([
 ]);
 const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
 const ATTACHMENT = /\.(pdf|docx?|wps|ofd|xlsx?|jpe?g|png|gif|zip|rar)(?:$|[?#])/i;
-const MAYBE_HIDDEN = /none|hidden/i;
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+export const MAYBE_HIDDEN = /none|hidden/i;
+export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 interface TableContext {
   table: RawTable | null;
@@ -66,24 +69,6 @@ function isHiddenByMarkup<N>(a: TreeAdapter<N>, node: N): boolean {
   const style = a.attr(node, 'style');
   // Word puts a style on every element: a substring test spares the regex for nearly all of them.
   return style !== null && MAYBE_HIDDEN.test(style) && HIDDEN_STYLE.test(style);
-}
-
-/** Stylesheet text read for hiding rules, at most (a page's own <style> blocks are far smaller). */
-const MAX_STYLE_CHARS = 200_000;
-const MEDIA_BLOCK = /@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g;
-const CSS_RULE = /([^{}]+)\{([^{}]*)\}/g;
-const CLASS_SELECTOR = /^[a-z0-9]*\.([\w-]+)$/i;
-
-/** Classes a <style> block hides on screen (.print-only{display:none}): a copy of the report kept for printing. */
-function hiddenClassesOf(css: string, into: Set<string>): void {
-  const screen = css.slice(0, MAX_STYLE_CHARS).replace(/\/\*[\s\S]*?\*\/|<!--|-->/g, '').replace(MEDIA_BLOCK, '');
-  for (const [, selectors, body] of screen.matchAll(CSS_RULE)) {
-    if (!MAYBE_HIDDEN.test(body!) || !HIDDEN_STYLE.test(body!.trim())) continue;
-    for (const selector of selectors!.split(',')) {
-      const m = CLASS_SELECTOR.exec(selector.trim());
-      if (m) into.add(m[1]!);
-    }
-  }
 }
 
 function hasHiddenClass<N>(a: TreeAdapter<N>, node: N, hiddenClasses: Set<string>): boolean {
@@ -182,9 +167,9 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
       const src = a.attr(node, embedAttr) ?? '';
       if (ATTACHMENT.test(src)) doc.links.push({ text: a.attr(node, 'title') ?? '', href: src });
     }
-    if (tag === 'style' && !a.hiddenByStyle) {
+    if (tag === 'style' && a.hiddenClassesOf) {
       const css = Array.from(a.children(node)).filter((c) => a.kind(c) === 'text').map((c) => a.textOf(c)).join('');
-      hiddenClassesOf(css, hiddenClasses);
+      a.hiddenClassesOf(css, hiddenClasses);
     }
     if (SKIPPED.has(tag)) return false;
 

@@ -31,6 +31,7 @@ const quirks = (html: string) => html.replace(/^\s*<!doctype[^>]*>\s*/i, '');
 const STICKY_CSS = '<style>.site-header { position: sticky; top: 0; z-index: 1000; height: 140px; background: #b71c1c; color: #fff; font-size: 28px; } .spacer { height: 1600px; }</style>';
 const STICKY_BODY = '<header class="site-header">某某市人民政府门户网站</header><div class="spacer">导航</div>';
 const CENTRED_CSS = '<style>.article { max-width: 1000px; margin: 0 auto; }</style>';
+const FULL_WINDOW_CSS = '<style>body { margin: 0 } .report-table td, .report-table th { padding: 6px 4px !important; }</style>';
 const LONG_QUERY = `channel=${'zfxxgkndbg'.repeat(8)}&articleId=${'8a8482c6'.repeat(12)}&sessionToken=${'x9'.repeat(40)}`;
 /** Adds 1 to the 总计 of every result row of table 三 (the rows whose six terms are numbers). */
 const COLUMN_RUN_SCRIPT = `<script>
@@ -97,6 +98,8 @@ export async function serveSite(): Promise<FixtureServer> {
       // window has room beside the report; `?quirks` drops the doctype.
       '/gen/centred.html': () => inject(base, '</head>', CENTRED_CSS),
       '/gen/centred-blanks.html': () => inject(fixturePage('fault-blank-zeros-2021.html'), '</head>', CENTRED_CSS),
+      // The report's tables edge to edge across the window (no margin beside them), with roomy cells.
+      '/gen/full-window.html': () => inject(base, '</head>', FULL_WINDOW_CSS),
       // Every row of table 三 with a wrong 总计: a column of error marks down one column.
       '/gen/column-run.html': () => inject(inject(base, '</head>', CENTRED_CSS), '</body>', COLUMN_RUN_SCRIPT),
       // A cross-origin frame with a long address (a CMS query string): the panel's notice must wrap it.

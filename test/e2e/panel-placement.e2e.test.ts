@@ -80,6 +80,44 @@ async function selectedTag(page: Page): Promise<{ side: string; tag: Box; badge:
   });
 }
 
+/**
+ * The selected tag against the page's text: the line boxes of every text node of every cell but the
+ * tag's own (measured with Ranges, independently of Gouji) that the tag's rectangle overlaps.
+ */
+async function tagOverText(page: Page): Promise<{ tag: Box; side: string; text: string; covered: string[]; badge: Box | null; panel: Box; vw: number; vh: number }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('gouji-root')!.shadowRoot!;
+    const mark = root.querySelector<HTMLElement>('.mark.selected')!;
+    const tagEl = mark.querySelector<HTMLElement>('.tag')!;
+    const box = mark.getBoundingClientRect();
+    const tag = tagEl.getBoundingClientRect().toJSON() as DOMRect;
+    const own = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2)?.closest('td, th');
+    const hit = (a: DOMRect, b: DOMRect) => a.right > b.left + 0.5 && a.left < b.right - 0.5 && a.bottom > b.top + 0.5 && a.top < b.bottom - 0.5;
+    const range = document.createRange();
+    const covered: string[] = [];
+    for (const cell of Array.from(document.querySelectorAll('td, th'))) {
+      if (cell === own) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!/\S/.test(n.nodeValue ?? '')) continue;
+        range.selectNodeContents(n);
+        if (Array.from(range.getClientRects()).some((r) => r.width > 0 && hit(r, tag))) covered.push((n.nodeValue ?? '').trim());
+      }
+    }
+    const badge = mark.querySelector('.badge');
+    return {
+      tag,
+      side: tagEl.className.replace('tag ', ''),
+      text: tagEl.textContent ?? '',
+      covered,
+      badge: badge ? (badge.getBoundingClientRect().toJSON() as DOMRect) : null,
+      panel: root.querySelector('.panel')!.getBoundingClientRect().toJSON() as DOMRect,
+      vw: document.documentElement.clientWidth,
+      vh: document.documentElement.clientHeight,
+    };
+  });
+}
+
 async function headerBottom(page: Page): Promise<number> {
   return page.evaluate(() => {
     const h = document.querySelector('.site-header');
@@ -147,13 +185,43 @@ describe('panel placement and scrolling', () => {
         if (tag.side.startsWith('margin')) expect(tag.covered, JSON.stringify(tag)).toBe(0);
         expect(tag.marksCovered, JSON.stringify(tag)).toBe(0);
         if (tag.badge) expect(overlaps(tag.tag, tag.badge)).toBe(false);
-        if (tag.above) expect(overlaps(tag.tag, tag.above)).toBe(false);
+        if (tag.above) expect(overlaps(tag.tag, tag.above), JSON.stringify(tag)).toBe(false);
         expect(overlaps(tag.tag, panel.rect)).toBe(false);
         expect(tag.tag.right).toBeLessThanOrEqual(panel.vw);
         if (width === 1024 || width === 1920) await tab.page.screenshot({ path: join(SHOTS, `placement-${mode}-${width}.png`) });
         await tab.page.close();
       });
     }
+  }
+
+  for (const width of [1024, 1280]) {
+    it(`a table filling the ${width} px window: each finding's tag covers no other cell's text, its badge nor the panel`, async () => {
+      const tab = await openTab(ext, site.url('gen/full-window.html'));
+      await tab.page.setViewportSize({ width, height: 800 });
+      await auditWithPopup(ext, tab);
+      await openPanel(tab);
+      const findings = tab.page.locator('gouji-root .finding[data-severity=error], gouji-root .finding[data-severity=warning]');
+      const count = await findings.count();
+      expect(count).toBeGreaterThan(0);
+      let tagged = 0;
+      for (let i = 0; i < count; i++) {
+        await findings.nth(i).click();
+        if ((await tab.page.locator('gouji-root .mark.selected .tag').count()) === 0) continue;
+        tagged++;
+        const seen = await tagOverText(tab.page);
+        expect(seen.covered, JSON.stringify(seen)).toEqual([]);
+        if (seen.badge) expect(overlaps(seen.tag, seen.badge)).toBe(false);
+        expect(overlaps(seen.tag, seen.panel)).toBe(false);
+        expect(seen.tag.left).toBeGreaterThanOrEqual(0);
+        expect(seen.tag.right).toBeLessThanOrEqual(seen.vw);
+        expect(seen.tag.top).toBeGreaterThanOrEqual(0);
+        expect(seen.tag.bottom).toBeLessThanOrEqual(seen.vh);
+        expect(seen.text).toMatch(/\d/);
+        if (i === 0) await tab.page.screenshot({ path: `/tmp/ux-tag-full-window-${width}.png` });
+      }
+      expect(tagged).toBeGreaterThan(0);
+      await tab.page.close();
+    });
   }
 
   it('a quirks-mode report in a frame of a quirks-mode page, 1024 px: the cell comes into view clear of the panel', async () => {
