@@ -9,7 +9,9 @@ import { attachmentOffer } from '../../lib/document/attachment';
 import { PageDocSchema } from '../../lib/extract/page-schema';
 import { reportMetaRows } from '../../components/ReportMeta';
 import { cellLabel } from '../../lib/format/cell-label';
+import { describeCell } from '../../lib/export/memo';
 import { findingNumbers } from '../../lib/format/finding-numbers';
+import { namedTerms } from '../../lib/format/relation-terms';
 import { t } from '../../lib/i18n/messages';
 import { isFailure } from '../../lib/rules/catalogue';
 import type { Extraction, FrameAudit, PanelPlacement, TabAudit, ToContent } from '../content/protocol';
@@ -56,6 +58,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
   const attachment = attachmentOffer(main.attachment, main.url);
   const numbers: Record<string, string> = {};
   const expectedOnly: Record<string, string> = {};
+  const terms: TabAudit['terms'] = {};
   const translate = (key: string, params: Record<string, string | number> = {}) => t(key, params, lang);
   for (const f of main.result.findings) {
     if (!f.id) continue;
@@ -63,6 +66,8 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     if (worded) numbers[f.id] = worded;
     const expected = f.expected !== undefined && f.actual !== undefined ? findingNumbers({ rule: f.rule, expected: f.expected }, translate) : null;
     if (expected) expectedOnly[f.id] = expected;
+    const { named, zeros } = namedTerms(f, main.result.report);
+    terms[f.id] = { cells: named.map((id) => ({ id, text: describeCell(id, main.result.report, lang) })), zeros: zeros ? translate('export_memo_zeros', { count: zeros }) : '' };
   }
   return {
     runId: `${extraction.instance}:${Date.now().toString(36)}`,
@@ -79,6 +84,7 @@ export function buildTabAudit(extraction: Extraction, lang: 'zh' | 'en'): TabAud
     meta: main.result.report ? reportMetaRows(main.result.report, translate) : [],
     numbers,
     expectedOnly,
+    terms,
     timing: { extractMs: extraction.extractMs, auditMs },
     at: Date.now(),
     ...(attachment ? { attachment } : {}),

@@ -62,6 +62,7 @@ function FindingItem({ finding, props, current }: { finding: Finding; props: Pan
   const id = finding.id ?? '';
   const selected = props.selected === id;
   const { labels } = props.audit;
+  const terms = props.audit.terms?.[id];
   const cells = cellNames(finding, props.audit);
   const numbers = props.audit.numbers[id];
   // One finding in the Tab order (roving tabindex): Tab enters the list, arrows and j/k move in it.
@@ -80,12 +81,13 @@ function FindingItem({ finding, props, current }: { finding: Finding; props: Pan
             <>
               <div>{msg('ui_cellsOfRelation')}</div>
               <ul>
-                {finding.cells.map((c) => (
+                {(terms?.cells ?? finding.cells.map((c) => ({ id: c, text: labels[c] ?? c }))).map(({ id: c, text }) => (
                   <li key={c} data-cell={c}>
-                    {labels[c] ?? c}
+                    {text}
                     {props.missingCells.has(c) ? ` ${msg('ui_cellNotFound')}` : ''}
                   </li>
                 ))}
+                {terms?.zeros && <li data-zero-terms>{terms.zeros}</li>}
               </ul>
             </>
           )}

@@ -87,6 +87,9 @@ export interface TabAudit {
   /** Finding id → its two numbers in words (lib/format/finding-numbers.ts, as the CLI and memo word them),
    *  for the panel and the selected cell's tag; worded here so the rule catalogue stays out of the page. */
   numbers: Record<string, string>;
+  /** Finding id → the cells the panel names when it is selected, with what the page printed there, and
+   *  its zero terms counted (lib/format/relation-terms.ts, as the memo names them). */
+  terms: Record<string, { cells: { id: string; text: string }[]; zeros: string }>;
   /** The report's agency, year, format and date in words for the panel (components/ReportMeta.tsx). */
   meta: MetaRow[];
   /** Finding id → the expected value alone in words (应为 X), for a tag where the full wording has no room. */

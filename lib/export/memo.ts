@@ -10,6 +10,7 @@
 import { t, type Lang } from '../i18n/messages';
 import { cellLabel, cellRowLabel, rowsList, tableName } from '../format/cell-label';
 import { findingNumbers } from '../format/finding-numbers';
+import { namedTerms } from '../format/relation-terms';
 import type { AuditResult, Finding, Report, Severity } from '../model/schema';
 import { ruleMeta } from '../rules/catalogue';
 import { splitCellId, TABLE_IDS, type TableId } from '../model/statutory';
@@ -22,13 +23,11 @@ export interface MemoOptions {
 
 /** More blanks than this in one table are one sentence (the count and the rows), not a list. */
 const BLANKS_LISTED = 4;
-/** A relation with more terms than this names the cells with figures and counts the zeros. */
-const TERMS_LISTED = 4;
 
 const isBlank = (report: Report | null, id: string) => report?.cells[id]?.raw.trim() === '';
 
 /** A cell with what the page printed there, named as everywhere else (lib/format/cell-label). */
-function describeCell(id: string, report: Report | null, lang: Lang): string {
+export function describeCell(id: string, report: Report | null, lang: Lang): string {
   const cell = report?.cells[id];
   const name = cellLabel(id, lang, cell?.label);
   if (!cell) return `${name} ${t('export_memo_absent', {}, lang)}`;
@@ -54,8 +53,6 @@ function describeCells(f: Finding, report: Report | null, lang: Lang): string {
   const sep = t('export_memo_separator', {}, lang);
   const blanks = f.cells.filter((id) => isBlank(report, id));
   const parts: string[] = [];
-  const listed: string[] = [];
-  let zeros = 0;
   const summed = new Set<string>();
   if (blanks.length > BLANKS_LISTED) {
     const byTable = new Map<string, string[]>();
@@ -66,13 +63,8 @@ function describeCells(f: Finding, report: Report | null, lang: Lang): string {
       ids.forEach((id) => summed.add(id));
     }
   }
-  const countZeros = f.cells.length > TERMS_LISTED;
-  for (const id of f.cells) {
-    if (summed.has(id)) continue;
-    const cell = report?.cells[id];
-    if (countZeros && cell && cell.raw.trim() !== '' && cell.value === 0) zeros++;
-    else listed.push(describeCell(id, report, lang));
-  }
+  const { named, zeros } = namedTerms(f, report, summed);
+  const listed = named.map((id) => describeCell(id, report, lang));
   if (listed.length) parts.unshift(listed.join(sep));
   if (zeros) parts.push(t('export_memo_zeros', { count: zeros }, lang));
   return parts.join(sep);

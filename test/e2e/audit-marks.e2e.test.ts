@@ -109,8 +109,16 @@ describe('auditing a report page', () => {
     expect(geometry.cell.bottom).toBeLessThanOrEqual(geometry.vh);
     const overlaps = geometry.cell.right > geometry.panel.left && geometry.cell.left < geometry.panel.right && geometry.cell.bottom > geometry.panel.top && geometry.cell.top < geometry.panel.bottom;
     expect(overlaps).toBe(false);
-    // The details list names every cell by its printed labels.
-    expect(await tab.page.locator(`gouji-root [data-details="${finding.id}"] li`).count()).toBe(finding.cells.length);
+    // The details list names the cells that carry figures, by their printed labels with what the page
+    // printed there, and counts the zero terms (as the memo does: a 7-term relation is not 7 lines of "= 0").
+    const details = tab.page.locator(`gouji-root [data-details="${finding.id}"]`);
+    const named = await details.locator('li[data-cell]').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-cell')!, li.textContent ?? ''] as const));
+    const zeroLine = (await details.locator('li[data-zero-terms]').allTextContents())[0] ?? '';
+    const zeros = Number(/\d+/.exec(zeroLine)?.[0] ?? 0);
+    const cells = audit.main.result.report!.cells;
+    expect(named.length + zeros).toBe(finding.cells.length);
+    expect(zeros).toBe(finding.cells.filter((c) => cells[c]?.raw.trim() !== '' && cells[c]?.value === 0).length);
+    for (const [id, text] of named) expect(text).toContain(`${audit.labels[id]} = ${cells[id]!.raw}`);
 
     await tab.page.screenshot({ path: join(SHOTS, 'panel-selected.png') });
   });
@@ -220,6 +228,13 @@ describe('auditing a report page', () => {
     const finding = audit.main.result.findings.find((f) => f.rule === 'applications.result-total')!;
     await tab.page.locator(`gouji-root .finding[data-finding="${finding.id}"]`).click();
     expect((await drawnMarks(tab.page)).filter((m) => m.kind === 'related').length).toBe(finding.cells.length - 1);
+    // A many-term relation: the panel names the terms with figures and counts the printed zeros.
+    const cells = audit.main.result.report!.cells;
+    const zeroTerms = finding.cells.filter((c) => cells[c]?.raw.trim() !== '' && cells[c]?.value === 0).length;
+    expect(zeroTerms).toBeGreaterThan(0);
+    const details = tab.page.locator(`gouji-root [data-details="${finding.id}"]`);
+    expect(await details.locator('li[data-zero-terms]').textContent()).toBe(`另有 ${zeroTerms} 个单元格为 0`);
+    expect(await details.locator('li[data-cell]').count()).toBe(finding.cells.length - zeroTerms);
     await tab.page.screenshot({ path: join(SHOTS, 'panel-wide.png') });
   });
 });
