@@ -7,7 +7,7 @@ import { auditHtml } from '../../lib/audit';
 import { pageFromHtml } from '../../lib/extract/from-html';
 import { readMeta } from '../../lib/recognize/meta';
 import { makeRng } from '../fixtures/report-data';
-import { scoreCase, variantCase, type Variant } from '../fixtures/variants';
+import { EXCLUSIVE, scoreCase, variantCase, type Variant } from '../fixtures/variants';
 
 /** The patterns read right, grouped as the generator excludes them (one table 三 layout, one editor…). */
 const READ_RIGHT: readonly (readonly Variant[])[] = [
@@ -26,6 +26,13 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['class-hidden-copy'],
   ['header-wording'],
   ['split-table-three'],
+  ['appendix-table'],
+  ['split-numbering'],
+  ['cell-paragraphs'],
+  ['header-images'],
+  ['carried-first'],
+  ['bracket-notes'],
+  ['thousands-units'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
@@ -33,7 +40,9 @@ const TODAY = new Date('2030-01-01');
 /** One to all of the groups, a random member of each: patterns combined, as agencies combine them. */
 function combination(seed: number): Variant[] {
   const rng = makeRng(seed * 7919 + 3);
-  const picked = READ_RIGHT.map((g) => (rng() < 0.7 ? g[Math.floor(rng() * g.length)]! : null)).filter((v): v is Variant => v !== null);
+  const drawn = READ_RIGHT.map((g) => (rng() < 0.7 ? g[Math.floor(rng() * g.length)]! : null)).filter((v): v is Variant => v !== null);
+  // Patterns that exclude each other across groups (no headers printed, and columns placed by header): the first drawn stays.
+  const picked = drawn.filter((v, i) => !EXCLUSIVE.some((g) => g.includes(v) && drawn.slice(0, i).some((o) => o !== v && g.includes(o))));
   return picked.length ? picked : [READ_RIGHT[0]![seed % READ_RIGHT[0]!.length]!];
 }
 
