@@ -309,7 +309,7 @@ function scanRows(rows: LogicalRow[]): Scan {
   const headerWordsSeen = new Set<string>();
   let appeals: { row: LogicalRow; index: number } | null = null;
   const columnHeaders = new Map<number, Map<string, number>>();
-  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
+  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '', lastRowTable: -1 };
   const copies: Scan['copies'] = [{ start: 0, rows: 0, printed: '', tables: 0 }];
   const closeCopy = () => {
     const copy = copies[copies.length - 1]!;
@@ -408,6 +408,7 @@ function scanRows(rows: LogicalRow[]): Scan {
       }
       ctx.table = hit.entry.table;
       ctx.lastRow = hit.entry.rowId;
+      ctx.lastRowTable = hit.token.table;
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
       if (!matches.has(k)) matches.set(k, { ...hit, row, index, heading });
@@ -427,7 +428,10 @@ function scanRows(rows: LogicalRow[]): Scan {
       row.values.length % APPEAL_GROUP_WIDTH === 0 &&
       row.values.every((t) => t.parsed.kind !== 'text') &&
       (hasNumber || (row.labels.length <= APPEAL_GROUP_WIDTH && row.values.length === APPEAL_GROUP_WIDTH));
-    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15 || groupRow)) {
+    // Table 四 with its headers drawn as a picture: a row of its fifteen values alone, in a table of its own after table 三.
+    const headerless =
+      ctx.table === 'applications' && row.hard && row.labels.length === 0 && row.values.length === APPEAL_ROW.columns.length && row.values[0]!.table !== ctx.lastRowTable;
+    if (((ctx.table === 'appeals' && ctx.appealsHeader) || headerless) && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15 || groupRow)) {
       // A data row whose first cells are text (见附件) reads them as values, not as a label.
       if (row.hard && lastHeader < 0 && row.values.length < APPEAL_ROW.columns.length) row.values.unshift(...row.labels.splice(0));
       appeals = { row, index };
