@@ -648,6 +648,15 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
       }
       let columns = def.columns;
       if (table === 'applications' && missingColumn) columns = columns.filter((c) => c.id !== missingColumn);
+      // No headers to place by: the grid columns of the table's complete rows place a row with a value more
+      // (a dash for zero first and a value after the last column is not shifted into the row).
+      const learnedX = table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined;
+      const byLearned = learnedX && m.row.values.length > columns.length ? placeByHeader(m.row.values, new Map(columns.map((c, i) => [c.id, learnedX[i]!]))) : null;
+      if (byLearned) {
+        for (const c of columns) setCell(table, def.id, c, byLearned.byColumn.get(c.id) ?? null);
+        reportExtraValues(table, def, byLearned.extra);
+        continue;
+      }
       const fitted = fitValues(m.row.values, columns.length, table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined);
       columns.forEach((c, i) => setCell(table, def.id, c, fitted[i] ?? null));
       if (table === 'applications') reportExtraValues(table, def, overflow(m.row.values, columns.length));

@@ -46,7 +46,8 @@ function combination(seed: number): Variant[] {
   return picked.length ? picked : [READ_RIGHT[0]![seed % READ_RIGHT[0]!.length]!];
 }
 
-describe('generated real-world variants, combined', () => {
+// Many pages in one test (FUZZ_SCALE multiplies them): reading time is not what this test is about.
+describe('generated real-world variants, combined', { timeout: 120_000 }, () => {
   it(`reads ${PAGES} generated pages as a reviewer does`, () => {
     const failures: string[] = [];
     for (let seed = 1; seed <= PAGES; seed++) {
