@@ -33,6 +33,8 @@ const READ_RIGHT: readonly (readonly Variant[])[] = [
   ['carried-first'],
   ['bracket-notes'],
   ['thousands-units'],
+  ['new-media-rows'],
+  ['nested-cells'],
 ];
 const PAGES = 40 * Number(process.env.FUZZ_SCALE ?? 1);
 const TODAY = new Date('2030-01-01');
