@@ -62,6 +62,21 @@ describe('generated real-world variants, combined', { timeout: 120_000 }, () => 
     expect(failures).toEqual([]);
   });
 
+  it('an appendix repeating one table\'s labels (附表 of table 三, a blank form, table 二 with 说明) is no second copy; a corrected copy before it still is', () => {
+    const kinds = new Set<string>();
+    for (let seed = 1; seed <= 16; seed++) {
+      for (const variants of [['appendix-table'], ['corrected-copy', 'appendix-table']] as Variant[][]) {
+        const c = variantCase(seed, variants);
+        kinds.add(/附：主动公开/.test(c.html) ? 'notes' : /空表/.test(c.html) ? 'blank' : 'figures');
+        const result = auditHtml(c.html, `appendix-${seed}.html`, { today: TODAY });
+        const s = scoreCase(c, result);
+        expect(s.wrongCells.slice(0, 3), `seed ${seed} [${variants.join(', ')}]`).toEqual([]);
+        expect(result.findings.some((f) => f.rule === 'structure.second-copy'), `seed ${seed} [${variants.join(', ')}]`).toBe(variants.includes('corrected-copy'));
+      }
+    }
+    expect([...kinds].sort()).toEqual(['blank', 'figures', 'notes']);
+  });
+
   it('reads the year and agency of a title in Chinese numerals (二〇一九年度) from the title alone', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const c = variantCase(seed, ['chinese-year']);
