@@ -236,9 +236,9 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
         // A one-cell table inside a cell boxes that cell's text (CMSs that box each figure): the text is
         // the outer cell's, and the box is no table of its own.
         const only = table?.rows.length === 1 && table.rows[0]!.cells.length === 1 ? table.rows[0]!.cells[0]! : null;
-        if (!around || !table || !only) return;
+        if (!around || !table || !only || only.text.includes('。') || only.text.length > PROSE_CELL_CHARS) return;
         table.rows = [];
-        if (!only.text.includes('。') && only.text.length <= PROSE_CELL_CHARS) around.sink.push(only.text);
+        around.sink.push(only.text);
         around.tablesInside--;
       });
     } else if (ctx && !ctx.cell) {

@@ -77,6 +77,13 @@ describe('generated real-world variants, combined', { timeout: 120_000 }, () => 
     expect([...kinds].sort()).toEqual(['blank', 'figures', 'notes']);
   });
 
+  it('a figure boxed in a one-cell table is its cell\'s text; a nested table of several cells stays a table', () => {
+    const box = (t: string) => `<table width="100%"><tr><td align="center">${t}</td></tr></table>`;
+    const page = pageFromHtml(`<table><tr><td>规章</td><td>${box('3')}</td><td>${box('')}</td></tr><tr><td>附</td><td><table><tr><td>1</td><td>2</td></tr></table></td></tr></table>`);
+    const withRows = page.tables.filter((t) => t.rows.length > 0);
+    expect(withRows.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual([[['规章', '3', ''], ['附', '']], [['1', '2']]]);
+  });
+
   it('reads the year and agency of a title in Chinese numerals (二〇一九年度) from the title alone', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const c = variantCase(seed, ['chinese-year']);
