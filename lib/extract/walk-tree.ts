@@ -59,7 +59,7 @@ interface TableContext {
   row: RawRow | null;
   rowIndex: number;
   cellIndex: number;
-  cell: { sink: string[]; tag: 'td' | 'th'; rowspan: string | null; colspan: string | null; cellIndex: number; hasTable: boolean } | null;
+  cell: { sink: string[]; tag: 'td' | 'th'; rowspan: string | null; colspan: string | null; cellIndex: number; tablesInside: number } | null;
 }
 
 /** Element is hidden by its own markup (inline style or the hidden attribute): the same test in both adapters. */
@@ -213,9 +213,19 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
           doc.tables.push(table);
         } else truncate(`tables beyond ${LIMITS.maxTables}`);
       }
-      if (ctx?.cell) ctx.cell.hasTable = true;
+      const around = ctx?.cell ?? null;
+      if (around) around.tablesInside++;
       tables.push({ table, group: -1, inSection: false, row: null, rowIndex: 0, cellIndex: 0, cell: null });
-      addUndo(() => tables.pop());
+      addUndo(() => {
+        tables.pop();
+        // A one-cell table inside a cell boxes that cell's text (CMSs that box each figure): the text is
+        // the outer cell's, and the box is no table of its own.
+        const only = table?.rows.length === 1 && table.rows[0]!.cells.length === 1 ? table.rows[0]!.cells[0]! : null;
+        if (!around || !table || !only || only.text.includes('。') || only.text.length > PROSE_CELL_CHARS) return;
+        table.rows = [];
+        around.sink.push(only.text);
+        around.tablesInside--;
+      });
     } else if (ctx && !ctx.cell) {
       // Structure of the innermost table: only its own row groups, rows and cells.
       if (ROW_GROUPS.has(tag) && !ctx.row && !ctx.inSection) {
@@ -232,7 +242,7 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
         addUndo(() => (ctx.row = null));
       } else if ((tag === 'td' || tag === 'th') && ctx.row) {
         const cellIndex = ctx.cellIndex++;
-        ctx.cell = { sink: [], tag, rowspan: a.attr(node, 'rowspan'), colspan: a.attr(node, 'colspan'), cellIndex, hasTable: false };
+        ctx.cell = { sink: [], tag, rowspan: a.attr(node, 'rowspan'), colspan: a.attr(node, 'colspan'), cellIndex, tablesInside: 0 };
         const open = ctx.cell;
         const row = ctx.row;
         const table = ctx.table;
@@ -242,7 +252,7 @@ function startWalk<N>(root: N, a: TreeAdapter<N>, mode: PageDoc['mode']): Walk {
           // A layout cell (the article inside a site's layout table) is narrative too: its headings,
           // sentences and 发布日期 line. Data cells (labels, numbers) are short and hold no sentence.
           const prose = open.sink.join('');
-          if (hiddenDepth === 0 && (open.hasTable || prose.includes('。') || prose.length > PROSE_CELL_CHARS)) {
+          if (hiddenDepth === 0 && (open.tablesInside > 0 || prose.includes('。') || prose.length > PROSE_CELL_CHARS)) {
             // The sink enclosing this cell's table: the cell around it, or the page's narrative.
             const enclosing = tables[tables.length - 2];
             const outer = enclosing ? enclosing.cell?.sink : narrative;

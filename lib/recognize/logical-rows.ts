@@ -9,10 +9,17 @@
  */
 import { buildGrid, MAX_GRID_SLOTS } from '../extract/grid';
 import type { PageDoc, RawCell } from '../extract/page';
+import { LABEL_NUMBERING } from '../model/statutory';
 import { parseCellValue, type CellValue } from './numbers';
 
 /** A 序号 cell: 1, 1., (1). */
 const SERIAL = /^\(?\d{1,2}\)?[.、]?$/;
+/**
+ * A cell holding only a label's numbering (1. (1) 一、), the label's first part when text follows it; a bare
+ * 1 (① after NFKC) only after another label cell, where a value cannot stand before text.
+ */
+const NUMBERING_ONLY = new RegExp(`^(?:${LABEL_NUMBERING.filter((n) => !n.includes('(?=')).join('|')})$`);
+const BARE_NUMBERING = /^\d{1,2}$/;
 
 export interface Token {
   cell: RawCell;
@@ -68,7 +75,13 @@ export function logicalRows(page: PageDoc): LogicalRow[] {
     // Spacer cells before the first label (an empty first column under a rowspan) are not values.
     if (hasLabel) while (start < tokens.length && tokens[start]!.parsed.kind === 'blank') start++;
     let split = start;
-    while (split < tokens.length && tokens[split]!.parsed.kind === 'text') split++;
+    const labelPart = (i: number) => {
+      if (tokens[i]!.parsed.kind === 'text') return true;
+      if (tokens[i + 1]?.parsed.kind !== 'text') return false;
+      const t = tokens[i]!.text.replace(/\s+/g, '');
+      return NUMBERING_ONLY.test(t) || (i > start && BARE_NUMBERING.test(t));
+    };
+    while (split < tokens.length && labelPart(split)) split++;
     const labels = tokens.slice(start, split);
     const values = tokens.slice(split);
     if (labels.length === 0 && values.length === 0) {

@@ -115,6 +115,8 @@ const TOTAL_COLUMN = APPLICATION_COLUMNS.find((c) => c.id === 'total')!;
 const BARE_TOTALS = new Set([TOTAL_COLUMN.label.zh, ...(TOTAL_COLUMN.aliases ?? [])]);
 const APPLICATION_HEADERS = APPLICATION_HEADER_WORDS.filter((w) => !BARE_TOTALS.has(w)).map(labelKey);
 const APPEAL_HEADERS = [...APPEAL_HEADER_WORDS, ...APPEAL_OUTCOMES.filter((o) => o.id !== 'total').map((o) => o.label.zh)].map(labelKey);
+/** The order the report prints its tables in: a part starting with an earlier table than it holds is a new copy. */
+const TABLE_ORDER: Record<TableId, number> = { active: 0, applications: 1, appeals: 2 };
 /** Table 二 rows printed in both formats: three value columns in 2019, one (处理决定数量) in 2021. */
 const DECISION_ROWS_IN_BOTH = activeRowsWith('2021', ['decisions'])
   .map((r) => r.id)
@@ -279,6 +281,8 @@ const WINDOWS = {
   activeRowsAfterLast: 2,
   /** A copy of a report printed twice counts as complete with this share of the fullest copy's rows. */
   completeCopyShare: 0.8,
+  /** A repeat of the labels is a copy of the report when it prints rows of at least this many of its tables. */
+  copyTables: 2,
 } as const;
 
 interface Scan {
@@ -293,7 +297,7 @@ interface Scan {
    * A report printed again (a corrected copy after it): the logical row each copy starts at, its matched rows,
    * and what its rows print (copies that print the same are one report).
    */
-  copies: { start: number; rows: number; printed: string }[];
+  copies: { start: number; rows: number; printed: string; tables: number }[];
 }
 
 /** Job 1: walk the logical rows once, matching statutory rows and collecting format evidence and extra rows. */
@@ -305,15 +309,18 @@ function scanRows(rows: LogicalRow[]): Scan {
   const headerWordsSeen = new Set<string>();
   let appeals: { row: LogicalRow; index: number } | null = null;
   const columnHeaders = new Map<number, Map<string, number>>();
-  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '' };
-  const copies: Scan['copies'] = [{ start: 0, rows: 0, printed: '' }];
+  const ctx = { table: null as TableId | null, item: null as string | null, group: null as string | null, appealsHeader: false, lastRow: '', lastRowTable: -1 };
+  const copies: Scan['copies'] = [{ start: 0, rows: 0, printed: '', tables: 0 }];
   const closeCopy = () => {
     const copy = copies[copies.length - 1]!;
     copy.rows = matches.size + (appeals ? 1 : 0);
     const rowsPrinted = [...matches].map(([k, m]) => `${k}:${m.row.values.map((t) => t.text).join(',')}`);
     copy.printed = [...rowsPrinted, appeals?.row.values.map((t) => t.text).join(',') ?? ''].join('|');
+    copy.tables = new Set([...matches.values()].map((m) => m.entry.table)).size + (appeals ? 1 : 0);
   };
   const firstRowOfTable = new Map<number, number>();
+  /** Rows matched in any part of the page so far (a part restarts at a copy or an appendix). */
+  const everMatched = new Set<string>();
 
   rows.forEach((row, index) => {
     const physical = row.labels[0]?.table ?? row.values[0]?.table;
@@ -378,11 +385,16 @@ function scanRows(rows: LogicalRow[]): Scan {
     // 2021 sub-rows — told apart once the sub-rows are (or are not) found.
     const heading = hit !== null && row.values.every((t) => t.parsed.kind === 'blank') && best(cachedKey(hit.token.text), GROUP_KEYS) !== null;
     const seen = hit ? matches.get(`${hit.entry.table}/${hit.entry.rowId}`) : undefined;
-    if (hit && seen && !seen.heading && seen.token.table !== hit.token.table && matches.size >= WINDOWS.minMatchedRows) {
+    const again = hit !== null && seen !== undefined && !seen.heading && seen.token.table !== hit.token.table;
+    // A row printed in an earlier part, of a table the report prints before every table of the current part
+    // (table 二 after an appendix of table 三): the report starts again (a corrected copy after the appendix).
+    const behind = hit !== null && !seen && everMatched.has(`${hit.entry.table}/${hit.entry.rowId}`) && [...matches.values()].every((m) => TABLE_ORDER[m.entry.table] > TABLE_ORDER[hit.entry.table]);
+    if ((again || behind) && matches.size >= WINDOWS.minMatchedRows) {
+      const hitToken = hit!.token;
       // A statutory row again, in another table: the report printed a second time. Later copies are scanned
       // afresh by recognise(); here the state restarts so that the copies can be counted and sized.
       closeCopy();
-      copies.push({ start: firstRowOfTable.get(hit.token.table) ?? index, rows: 0, printed: '' });
+      copies.push({ start: firstRowOfTable.get(hitToken.table) ?? index, rows: 0, printed: '', tables: 0 });
       matches = new Map();
       extras = [];
       evidence = noEvidence();
@@ -396,9 +408,11 @@ function scanRows(rows: LogicalRow[]): Scan {
       }
       ctx.table = hit.entry.table;
       ctx.lastRow = hit.entry.rowId;
+      ctx.lastRowTable = hit.token.table;
       if (hit.entry.group) ctx.group = hit.entry.group;
       const k = `${hit.entry.table}/${hit.entry.rowId}`;
       if (!matches.has(k)) matches.set(k, { ...hit, row, index, heading });
+      everMatched.add(k);
       const weight = STAND_IN_IDS.has(hit.entry.rowId) ? WEIGHTS.standInRow : hit.entry.table === 'applications' ? WEIGHTS.applicationsRowOfOneFormat : WEIGHTS.activeRowOfOneFormat;
       if (!heading) for (const f of hit.entry.formats.length === 1 ? hit.entry.formats : []) evidence[hit.entry.table][f] += weight;
       return;
@@ -414,7 +428,10 @@ function scanRows(rows: LogicalRow[]): Scan {
       row.values.length % APPEAL_GROUP_WIDTH === 0 &&
       row.values.every((t) => t.parsed.kind !== 'text') &&
       (hasNumber || (row.labels.length <= APPEAL_GROUP_WIDTH && row.values.length === APPEAL_GROUP_WIDTH));
-    if (ctx.table === 'appeals' && ctx.appealsHeader && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15 || groupRow)) {
+    // Table 四 with its headers drawn as a picture: a row of its fifteen values alone, in a table of its own after table 三.
+    const headerless =
+      ctx.table === 'applications' && row.hard && row.labels.length === 0 && row.values.length === APPEAL_ROW.columns.length && row.values[0]!.table !== ctx.lastRowTable;
+    if (((ctx.table === 'appeals' && ctx.appealsHeader) || headerless) && !appeals && row.values.length >= 5 && (hasNumber || row.values.length >= 15 || groupRow)) {
       // A data row whose first cells are text (见附件) reads them as values, not as a label.
       if (row.hard && lastHeader < 0 && row.values.length < APPEAL_ROW.columns.length) row.values.unshift(...row.labels.splice(0));
       appeals = { row, index };
@@ -438,12 +455,25 @@ function scanRows(rows: LogicalRow[]): Scan {
   return { matches, extras, evidence, headerWordsSeen, appeals, columnHeaders, copies };
 }
 
-/** Of a report printed more than once, the last copy about as complete as the fullest: its rows [start, end). */
-function lastCompleteCopy(copies: Scan['copies'], rowCount: number): { start: number; end: number } {
-  const fullest = Math.max(...copies.map((c) => c.rows));
+/**
+ * A part of the page that repeats statutory labels is a copy of the report when it prints rows of more than
+ * one of its tables, as the report does; one table's labels again (an appendix 附表 of table 三 for the
+ * agency's units, a blank form, table 二 with 说明 text) is an appendix, not a copy. The first part is the report.
+ */
+function isReportCopy(copy: Scan['copies'][number], index: number): boolean {
+  return index === 0 || copy.tables >= WINDOWS.copyTables;
+}
+
+/**
+ * Of a report printed more than once, the last copy about as complete as the fullest: its rows [start, end),
+ * ending where the next part (a copy or an appendix) starts. Appendices are never chosen.
+ */
+function lastCompleteCopy(copies: Scan['copies'], rowCount: number): { start: number; end: number; reportCopies: Scan['copies'] } {
+  const reportCopies = copies.filter(isReportCopy);
+  const fullest = Math.max(...reportCopies.map((c) => c.rows));
   let i = copies.length - 1;
-  while (i > 0 && copies[i]!.rows < fullest * WINDOWS.completeCopyShare) i--;
-  return { start: copies[i]!.start, end: copies[i + 1]?.start ?? rowCount };
+  while (i > 0 && (!isReportCopy(copies[i]!, i) || copies[i]!.rows < fullest * WINDOWS.completeCopyShare)) i--;
+  return { start: copies[i]!.start, end: copies[i + 1]?.start ?? rowCount, reportCopies };
 }
 
 /** A header row of table 三: the grid column of every column label printed bare in it. */
@@ -618,6 +648,15 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
       }
       let columns = def.columns;
       if (table === 'applications' && missingColumn) columns = columns.filter((c) => c.id !== missingColumn);
+      // No headers to place by: the grid columns of the table's complete rows place a row with a value more
+      // (a dash for zero first and a value after the last column is not shifted into the row).
+      const learnedX = table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined;
+      const byLearned = learnedX && m.row.values.length > columns.length ? placeByHeader(m.row.values, new Map(columns.map((c, i) => [c.id, learnedX[i]!]))) : null;
+      if (byLearned) {
+        for (const c of columns) setCell(table, def.id, c, byLearned.byColumn.get(c.id) ?? null);
+        reportExtraValues(table, def, byLearned.extra);
+        continue;
+      }
       const fitted = fitValues(m.row.values, columns.length, table === 'applications' && !missingColumn ? learned.get(m.row.values[0]?.table ?? -1) : undefined);
       columns.forEach((c, i) => setCell(table, def.id, c, fitted[i] ?? null));
       if (table === 'applications') reportExtraValues(table, def, overflow(m.row.values, columns.length));
@@ -692,9 +731,9 @@ export function recognise(page: PageDoc): RecognitionResult {
   if (scan.copies.length > 1) {
     // Scanning mutates rows (a split table 四 joined): the chosen copy is scanned from fresh rows.
     const rows = logicalRows(page);
-    const { start, end } = lastCompleteCopy(scan.copies, rows.length);
+    const { start, end, reportCopies } = lastCompleteCopy(scan.copies, rows.length);
     // Said when the copies print different figures (a corrected copy); an identical duplicate is one report.
-    if (new Set(scan.copies.map((c) => c.printed)).size > 1) copyFindings.push({ rule: 'structure.second-copy', severity: 'info', params: { copies: scan.copies.length }, cells: [] });
+    if (new Set(reportCopies.map((c) => c.printed)).size > 1) copyFindings.push({ rule: 'structure.second-copy', severity: 'info', params: { copies: reportCopies.length }, cells: [] });
     scan = scanRows(rows.slice(start, end));
   }
   const matchedCount = scan.matches.size + (scan.appeals ? 1 : 0);

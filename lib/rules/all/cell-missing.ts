@@ -2,7 +2,8 @@
  * cell.missing — a cell that must hold a number is blank (empty, &nbsp;, —, /, 无) or absent. In tables
  * 三 and 四 the blank reads as the value the relations imply: 0 → warning (blank where 0 is due); not 0 →
  * error with that value as `expected`; no single value → warning. Table 二 has no relations: warning.
- * More than five warnings in one table become one grouped finding.
+ * More than five warnings in one table become one grouped finding. Cells of local extra rows are not
+ * statutory cells, so none must hold a number.
  */
 import { cellLabel, cellRowLabel, rowsList, tableName } from '../../format/cell-label';
 import { t } from '../../i18n/messages';
@@ -23,6 +24,8 @@ export const cellMissing: Rule = {
     };
     for (const cell of ctx.recognition.cells.values()) {
       if (cell.parsed.kind !== 'blank') continue;
+      // A local extra row (政务新媒体发布信息 under 政府集中采购) need not fill every column of the item it sits in.
+      if (cell.label !== undefined) continue;
       const name = cellLabel(cell.id, ctx.lang, cell.label);
       if (cell.table === 'active') {
         listFor(cell.table).push({ id: cell.id, zero: false });
