@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshBuild } from '../bin/fresh-build.mjs';
 import { renderPage } from '../test/fixtures/render';
 import { cleanReport, followingYear } from '../test/fixtures/report-data';
 
@@ -19,6 +18,8 @@ const LARGE = Number(process.argv[3] ?? 10_000);
 const BIN = new URL('../bin/gouji.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'gouji-memory-'));
 const PLACEHOLDER = '模板县政务服务管理局';
+// Plain JavaScript shared by the CLI and its workers (no types): whether bin/gouji.mjs will run dist/.
+const { freshBuild } = (await import(new URL('../bin/fresh-build.mjs', import.meta.url).href)) as { freshBuild: (name: string) => URL | null };
 
 // A dozen pairs of pages rendered once; each input is one of them under its own agency (rendering 10,000
 // pages would take longer than auditing them).
