@@ -21,7 +21,7 @@ export interface BatchOptions {
   workers?: number;
   /** Called with each input's text lines as read, before its result (the year-over-year comparison keeps them). */
   onLines?: (lines: string[], index: number) => void;
-  /** Worker threads the caller started and closes (already loaded, e.g. for a second batch); `workers` is then ignored. */
+  /** Worker threads the caller started (with lines, if `onLines` is given) and closes: already loaded for a second batch; `workers` is then ignored. */
   pool?: WorkerPool;
 }
 
