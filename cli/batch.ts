@@ -21,6 +21,8 @@ export interface BatchOptions {
   workers?: number;
   /** Called with each input's text lines as read, before its result (the year-over-year comparison keeps them). */
   onLines?: (lines: string[], index: number) => void;
+  /** Worker threads the caller started (with lines, if `onLines` is given) and closes: already loaded for a second batch; `workers` is then ignored. */
+  pool?: WorkerPool;
 }
 
 /** The attachment's address: resolved against the page's URL, or beside the page's file. */
@@ -65,8 +67,8 @@ export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOp
 export async function runBatch(inputs: readonly string[], options: BatchOptions, sink: (result: AuditResult, index: number) => void): Promise<void> {
   let next = 0;
   const onLines = options.onLines;
-  const threads = Math.max(1, Math.min(options.workers ?? 1, inputs.length));
-  const pool = threads > 1 ? new WorkerPool(threads, options.lang, options.fetch, !!onLines) : null;
+  const threads = options.pool ? options.pool.size : Math.max(1, Math.min(options.workers ?? 1, inputs.length));
+  const pool = options.pool ?? (threads > 1 ? new WorkerPool(threads, options.lang, options.fetch, !!onLines) : null);
   const audit = async (source: string, index: number): Promise<AuditResult> => {
     if (!pool) return auditOne(source, options.lang, options.fetch, onLines ? { onPage: (page) => onLines(page.lines, index) } : {});
     const { result, lines } = await pool.audit(source);
@@ -87,7 +89,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   try {
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
-    await pool?.close();
+    if (!options.pool) await pool?.close();
   }
 }
 

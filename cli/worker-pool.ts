@@ -67,6 +67,10 @@ export class WorkerPool {
     });
   }
 
+  get size(): number {
+    return this.slots.length;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => (s.dead ? undefined : s.worker.terminate())));
   }

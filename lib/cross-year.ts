@@ -43,9 +43,10 @@ export function compareYears(previous: AuditResult, current: AuditResult, lang: 
 /** The cells the cross-year rules read (their catalogue `reads`): all a batch keeps of a report it has streamed out. */
 const readByCrossYear = readByKind('cross-year');
 
-export function slimForCrossYear(result: AuditResult): AuditResult {
+/** `cells: false`: none of them either (the caller keeps the report elsewhere, e.g. on disk). */
+export function slimForCrossYear(result: AuditResult, keep: { cells: boolean } = { cells: true }): AuditResult {
   if (!result.report) return { source: result.source, report: null, findings: [] };
-  const cells = Object.fromEntries(Object.entries(result.report.cells).filter(([id]) => readByCrossYear(id)));
+  const cells = keep.cells ? Object.fromEntries(Object.entries(result.report.cells).filter(([id]) => readByCrossYear(id))) : {};
   return { source: result.source, report: { ...result.report, cells }, findings: [] };
 }
 

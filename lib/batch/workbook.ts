@@ -3,7 +3,6 @@
  * cell, the problem in words), one of coverage (units × years) and one of the ratios per report. Built one
  * result at a time; only each finding's row is kept.
  */
-import ExcelJS from 'exceljs';
 import { cellLabel, tableName } from '../format/cell-label';
 import { t, type Lang } from '../i18n/messages';
 import { splitCellId } from '../model/statutory';
@@ -65,6 +64,8 @@ export class WorkbookBuilder {
   async finish(summary: BatchSummary, coverage?: Coverage): Promise<Buffer> {
     const lang = this.lang;
     const h = (key: string) => t(key, {}, lang);
+    // Loaded only for a workbook: it takes longer to load than a batch's worker threads to start.
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     book.creator = 'Gouji 勾稽';
 

@@ -16,10 +16,16 @@ export interface PairStore {
 export class YearPairTexts {
   constructor(private readonly kept: PairStore = new Map<string, ComparedInput>()) {}
 
-  /** Keeps what a later comparison needs of a report with an agency and a year; nothing of the rest. */
-  keep(result: AuditResult, lines: readonly string[] | undefined): void {
-    if (!result.report?.agency || result.report.year === null || !lines) return;
+  /** Keeps what a later comparison needs of a report with an agency and a year; nothing of the rest. Whether it kept it. */
+  keep(result: AuditResult, lines: readonly string[] | undefined): boolean {
+    if (!result.report?.agency || result.report.year === null || !lines) return false;
     this.kept.set(result.source, { result: { source: result.source, report: result.report, findings: [] }, lines });
+    return true;
+  }
+
+  /** The kept report of `result` (its cells all there, where the batch's own copy has none), else `result`. */
+  report(result: AuditResult): AuditResult {
+    return this.kept.get(result.source)?.result ?? result;
   }
 
   compare(older: AuditResult, newer: AuditResult, lang: Lang): Comparison | null {

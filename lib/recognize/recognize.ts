@@ -80,11 +80,16 @@ interface RowEntry {
   requiresGroup?: boolean;
 }
 
+// Labels repeat from page to page; a paragraph (which names the agency, its figures) never does, and kept
+// it would grow a batch's memory with every page (10,000 inputs: ~50 MB a thread). Only label-length texts
+// are remembered (the longest statutory label has 57 characters), and a bounded number of them.
 const keyCache = new Map<string, LabelKey>();
+const CACHED_TEXT = 120;
 function cachedKey(text: string): LabelKey {
+  if (text.length > CACHED_TEXT) return labelKey(text);
   let k = keyCache.get(text);
   if (!k) {
-    if (keyCache.size > 50_000) keyCache.clear();
+    if (keyCache.size >= 20_000) keyCache.clear();
     k = labelKey(text);
     keyCache.set(text, k);
   }

@@ -9,10 +9,13 @@ import { cellLabel } from '../format/cell-label';
 import { stableHash } from '../hash';
 import { t, type Lang } from '../i18n/messages';
 import type { AuditResult, Finding } from '../model/schema';
+import { cellMatches, ruleMeta } from '../rules/catalogue';
 import { unitKey, type Roster, type RosterUnit } from './roster';
 
 export const ROLLUP_RULE = 'rollup.sum-mismatch';
-const ROLLED_UP = /^(applications|appeals)\//;
+/** The cells summed: this rule's catalogue `reads` (tables 三 and 四), one source of truth with the rule docs. */
+const ROLLED_UP = ruleMeta(ROLLUP_RULE)!.reads;
+const rolledUp = (id: string) => ROLLED_UP.some((pattern) => cellMatches(pattern, id));
 
 interface Figures {
   order: number;
@@ -48,7 +51,7 @@ export class RollupCollector {
     const cells = new Map<string, number>();
     for (const [id, c] of Object.entries(r.cells)) {
       const v = c.value ?? c.implied ?? null;
-      if (ROLLED_UP.test(id) && v !== null) cells.set(id, v);
+      if (v !== null && rolledUp(id)) cells.set(id, v);
     }
     byYear.set(r.year, { order, source: result.source, cells });
   }

@@ -94,8 +94,16 @@ export function cellMatches(pattern: string, id: string): boolean {
   return p.length === c.length && p.every((part, i) => part === '*' || part === c[i]);
 }
 
-/** The cells the rules of one kind read, as a predicate over canonical ids. */
+/**
+ * The cells the rules of one kind read, as a predicate over canonical ids. The answers are remembered per
+ * id (ids are a small fixed set): a batch asks it for every cell of every report on its main thread.
+ */
 export function readByKind(kind: RuleKind): (cellId: string) => boolean {
   const patterns = RULE_CATALOGUE.filter((m) => m.kind === kind).flatMap((m) => m.reads);
-  return (id) => patterns.some((p) => cellMatches(p, id));
+  const known = new Map<string, boolean>();
+  return (id) => {
+    let reads = known.get(id);
+    if (reads === undefined) known.set(id, (reads = patterns.some((p) => cellMatches(p, id))));
+    return reads;
+  };
 }

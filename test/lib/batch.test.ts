@@ -99,6 +99,24 @@ describe('batch audits', { timeout: 60_000 }, () => {
     expect(cross?.crossYear?.map((f) => f.rule)).toContain('cross-year.carried-over');
   });
 
+  it('--ndjson: the same lines on worker threads as on one, and the cross-year findings --json gives', async () => {
+    // Streamed, a report kept on disk for its pair keeps no cells in memory: the comparison reads them back.
+    const one = await cli(['--ndjson', '--workers', '1', dir]);
+    const two = await cli(['--ndjson', '--workers', '2', dir]);
+    // Lines come as inputs finish (an order threads may change); each line the same, byte for byte.
+    const sorted = (out: string) => out.trim().split('\n').sort();
+    expect(sorted(two.stdout)).toEqual(sorted(one.stdout));
+    const streamed = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string; findings?: AuditResult['findings']; crossYear?: AuditResult['findings'] });
+    const whole = JSON.parse((await cli(['--json', '--workers', '1', dir])).stdout) as AuditResult[];
+    const later = streamed.filter((l) => l.crossYear);
+    expect(later.length).toBe(1);
+    for (const l of later) {
+      const first = new Set(streamed.find((x) => x.source === l.source && x.findings)!.findings!.map((f) => f.id));
+      expect(l.crossYear).toEqual(whole.find((r) => r.source === l.source)!.findings.filter((f) => !first.has(f.id)));
+      expect(l.crossYear!.some((f) => f.rule === 'cross-year.carried-over')).toBe(true);
+    }
+  });
+
   it('--compare applies the cross-year rules to exactly two reports', async () => {
     const { stdout } = await cli(['--json', '--compare', join(dir, 'a-2020.html'), join(dir, 'nested/deeper/b-2021.html')]);
     const [, later] = JSON.parse(stdout) as AuditResult[];

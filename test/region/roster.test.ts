@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { auditHtml } from '../../lib/audit';
 import { CoverageBuilder, parseYears } from '../../lib/roster/coverage';
 import { parseRoster, RosterError } from '../../lib/roster/roster';
-import { RollupCollector } from '../../lib/roster/rollup';
+import { RollupCollector, ROLLUP_RULE } from '../../lib/roster/rollup';
+import { cellMatches, ruleMeta } from '../../lib/rules/catalogue';
 import { renderPage } from '../fixtures/render';
 import { REPORTS } from './site';
 
@@ -59,5 +60,24 @@ describe('roster', () => {
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.rule === 'rollup.sum-mismatch' && f.severity === 'info')).toBe(true);
     expect(findings[0]!.message).toContain('名册以外的单位');
+  });
+
+  it('the roll-up compares the cells its catalogue entry reads (tables 三 and 四), no others', () => {
+    const roster = parseRoster('单位,上级\n清河县人民政府,\n财政局,清河县人民政府\n');
+    const whole = REPORTS.find((r) => r.report.agency === '清河县人民政府')!;
+    const rollup = new RollupCollector(roster);
+    const audited = (r: typeof whole, agency: string) => auditHtml(renderPage({ ...r.report, agency, year: 2023 }, {}), `http://site.invalid${r.path}`);
+    const wholeResult = audited(whole, '清河县人民政府');
+    const unitResult = audited(whole, '财政局');
+    // Every number of the unit's report one more than the whole-area one's: the findings name exactly the cells read.
+    for (const c of Object.values(unitResult.report!.cells)) if (c.value !== null) c.value += 1;
+    rollup.add(wholeResult, roster.units[0]!, 0);
+    rollup.add(unitResult, roster.units[1]!, 1);
+    const named = new Set((rollup.finish('zh').get(wholeResult.source) ?? []).flatMap((f) => f.cells));
+    const reads = ruleMeta(ROLLUP_RULE)!.reads;
+    const numbered = Object.entries(wholeResult.report!.cells).filter(([id, c]) => (c.value ?? c.implied) !== null && (unitResult.report!.cells[id]?.value ?? unitResult.report!.cells[id]?.implied) != null);
+    expect(numbered.some(([id]) => id.startsWith('active/'))).toBe(true);
+    expect([...named].sort()).toEqual(numbered.map(([id]) => id).filter((id) => reads.some((p) => cellMatches(p, id))).sort());
+    expect([...named].some((id) => id.startsWith('appeals/counts/'))).toBe(true);
   });
 });
