@@ -593,6 +593,7 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
   const applicationMatches = [...matches.values()].filter((m) => m.entry.table === 'applications');
   // Columns placed by their printed headers: a column no header names is missing (only 总计 printed).
   const headerPlacements = applicationMatches.map((m) => placeByHeader(m.row.values, headersOver(scan.columnHeaders, m.row.values[0]?.table ?? -1)));
+  const placementOf = new Map(applicationMatches.map((m, i) => [m, headerPlacements[i] ?? null]));
   const placedByHeader = applicationMatches.filter((_, i) => headerPlacements[i]);
   // Values beyond the last header on most rows: a column whose header is not read (小计), so the headers do not place them.
   const overflowing = headerPlacements.filter((p) => p?.extra.some((t) => t.parsed.kind !== 'blank')).length;
@@ -645,7 +646,7 @@ function placeCells(scan: Scan, { format, tableFormats }: Formats): Placed {
           cells: def.columns.map((c) => cellId(table, def.id, c.id)),
         });
       }
-      const byHeader = table === 'applications' && headerOfMost ? placeByHeader(m.row.values, headersOver(scan.columnHeaders, m.row.values[0]?.table ?? -1)) : null;
+      const byHeader = table === 'applications' && headerOfMost ? (placementOf.get(m) ?? null) : null;
       if (byHeader) {
         for (const c of def.columns) if (!headerMissing.includes(c.id)) setCell(table, def.id, c, byHeader.byColumn.get(c.id) ?? null);
         reportExtraValues(table, def, byHeader.extra);

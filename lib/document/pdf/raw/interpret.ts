@@ -55,6 +55,15 @@ interface State {
 const rgb = new Uint8ClampedArray(3);
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** The device colour operators (lower case: fill; upper case: stroke) and the space each sets. */
+const DEVICE_COLOUR_OPS: Record<string, Exclude<ColorSpace, 'pattern'>> = { g: 'gray', rg: 'rgb', k: 'cmyk' };
+
+/** Sets the stroke or fill colour space (for SC and SCN alike), and its colour when the operator gives one. */
+function setSpace(state: State, stroke: boolean, space: ColorSpace, hex?: string): void {
+  if (stroke) Object.assign(state, { strokeSpace: space, strokeSpaceN: space }, hex === undefined ? {} : { stroke: hex });
+  else Object.assign(state, { fillSpace: space, fillSpaceN: space }, hex === undefined ? {} : { fill: hex });
+}
+
 /** A colour as pdf.js's ColorSpace.getRgbHex gives it. */
 function hexOf(space: Exclude<ColorSpace, 'pattern'>, v: readonly number[]): string {
   if (space === 'gray') rgb[0] = rgb[1] = rgb[2] = v[0]! * 255;
@@ -220,33 +229,19 @@ export class Interpreter {
           paint(op === 'F' ? 'f' : op);
           break;
         case 'G':
-        case 'g': {
-          const hex = hexOf('gray', numbers(args));
-          if (op === 'G') Object.assign(state, { strokeSpace: 'gray', strokeSpaceN: 'gray', stroke: hex });
-          else Object.assign(state, { fillSpace: 'gray', fillSpaceN: 'gray', fill: hex });
-          break;
-        }
+        case 'g':
         case 'RG':
-        case 'rg': {
-          const hex = hexOf('rgb', numbers(args));
-          if (op === 'RG') Object.assign(state, { strokeSpace: 'rgb', strokeSpaceN: 'rgb', stroke: hex });
-          else Object.assign(state, { fillSpace: 'rgb', fillSpaceN: 'rgb', fill: hex });
-          break;
-        }
+        case 'rg':
         case 'K':
         case 'k': {
-          const hex = hexOf('cmyk', numbers(args));
-          if (op === 'K') Object.assign(state, { strokeSpace: 'cmyk', strokeSpaceN: 'cmyk', stroke: hex });
-          else Object.assign(state, { fillSpace: 'cmyk', fillSpaceN: 'cmyk', fill: hex });
+          const space = DEVICE_COLOUR_OPS[op.toLowerCase()]!;
+          setSpace(state, op === op.toUpperCase(), space, hexOf(space, numbers(args)));
           break;
         }
         case 'CS':
-        case 'cs': {
-          const space = this.colorSpace(args[0], resources, 0);
-          if (op === 'CS') Object.assign(state, { strokeSpace: space, strokeSpaceN: space });
-          else Object.assign(state, { fillSpace: space, fillSpaceN: space });
+        case 'cs':
+          setSpace(state, op === 'CS', this.colorSpace(args[0], resources, 0));
           break;
-        }
         case 'SC':
         case 'sc':
         case 'SCN':
