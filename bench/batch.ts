@@ -1,16 +1,19 @@
 /**
  * Batch benchmark (issue 6): 1,000 generated report pages in varied real-world layouts, audited end to
  * end through the CLI's pipeline (read file → decode → parse → recognise → rules → summary), against
- * `cheerio.load` alone over the same pages. Prints pages per second, peak memory and the ratio, then the
- * same batch on worker threads (one per core) and its speed-up over one thread (issue 14: ≥ 1.7× on 2 cores).
- * The two are compared alike: cold (each thread's first batch, as a CLI run: the one thread's code not yet
- * optimised; the workers' start-up and theirs included) and warm (the same threads again, twice each, the
- * faster kept: another job on a shared machine only ever slows a run down). The order is one, workers,
- * workers, one, one, workers, so a load drifting weighs on both alike; the CPU time a page costs (all
- * threads) is printed too, which the machine's load hardly changes: the workers' own overhead.
- * Run: npm run bench:batch [-- COUNT [WORKERS]]
+ * `cheerio.load` alone over the same pages: pages per second, peak memory and the ratio.
+ * Then the speed-up of worker threads (issue 14: ≥ 1.7× the pages per second of one thread on 2 cores), three ways:
+ * - throughput: one worker thread against WORKERS worker threads, the same built code and limits, both warm
+ *   (a province's 10⁵ reports are a long run: start-up and warm-up are paid once); ROUNDS rounds taking turns,
+ *   each side's median — a shared machine's speed drifts by a third from minute to minute;
+ * - cold: each pool's first batch, its start-up and warm-up included;
+ * - the CLI from start, one process per run (`--workers 1`, the main thread, against `--workers N`), and this
+ *   machine's own ceiling: two `--workers 1` runs at once, each over every page — nothing shared, so no design of
+ *   worker threads can beat that speed-up on the same pages.
+ * The CPU time a page costs (all threads) is printed too, which the machine's load hardly changes.
+ * Run: npm run bench:batch [-- COUNT [WORKERS]]   (BENCH_ROUNDS=5)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,46 +74,61 @@ async function timed(pool?: () => WorkerPool): Promise<Timed> {
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss, summary: JSON.stringify(s), reports: s.reports, findings: Object.values(s.findingsByRule).reduce((a, c) => a + c.error + c.warning, 0) };
 }
 
-let workers: WorkerPool | undefined;
-const pool = () => (workers ??= new WorkerPool(WORKERS, 'zh', FETCH));
-const coldOne = await timed();
-const coldWorkers = await timed(pool);
-const faster = (a: Timed, b: Timed) => (a.ms <= b.ms ? a : b);
-let warmWorkers = await timed(pool);
-let warmOne = await timed();
-warmOne = faster(warmOne, await timed());
-warmWorkers = faster(warmWorkers, await timed(pool));
-await workers?.close();
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const byMs = (runs: Timed[]) => runs.find((r) => r.ms === median(runs.map((x) => x.ms)))!;
 
-// cheerio.load last, so the one-thread and worker runs are measured back to back (a shared machine's load changes).
+// One thread in this process (the sources through tsx): the figure against cheerio.load, as in issue 6.
+const inProcess = await timed();
+// The same built code on one worker thread and on WORKERS: cold, then warm in turns.
+const pools = { one: new WorkerPool(1, 'zh', FETCH), many: new WorkerPool(WORKERS, 'zh', FETCH) };
+const cold = { one: await timed(() => pools.one), many: await timed(() => pools.many) };
+const warmRuns: Record<'one' | 'many', Timed[]> = { one: [], many: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const side of round % 2 ? (['many', 'one'] as const) : (['one', 'many'] as const)) warmRuns[side].push(await timed(() => pools[side]));
+}
+await Promise.all([pools.one.close(), pools.many.close()]);
+const warm = { one: byMs(warmRuns.one), many: byMs(warmRuns.many) };
+
+// cheerio.load last, so the thread runs are measured back to back (a shared machine's load changes).
 const t1 = performance.now();
 for (const file of files) load(readFileSync(file, 'utf8'));
 const loadMs = performance.now() - t1;
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
-const rate = (r: Timed) => `${(r.ms / 1000).toFixed(2)} s, ${(COUNT / (r.ms / 1000)).toFixed(0)} pages/s`;
-const same = [coldWorkers, warmWorkers, warmOne].every((r) => r.summary === coldOne.summary);
-console.log(`pages: ${COUNT} (${mb(bytes)} of HTML, ${(bytes / COUNT / 1024).toFixed(0)} KB each), reports found: ${coldOne.reports}, findings: ${coldOne.findings} errors+warnings`);
-console.log(`audit end to end: ${rate(coldOne)}, peak RSS ${mb(coldOne.peakRss)}`);
-console.log(`cheerio.load alone (read + parse): ${(loadMs / 1000).toFixed(2)} s, ${(COUNT / (loadMs / 1000)).toFixed(0)} pages/s`);
-console.log(`ratio audit / cheerio.load: ${(coldOne.ms / loadMs).toFixed(2)}`);
-console.log(`audit on ${WORKERS} worker threads, cold (start-up included): ${rate(coldWorkers)} (peak RSS ${mb(coldWorkers.peakRss)}), ${(coldOne.ms / coldWorkers.ms).toFixed(2)}× one thread cold`);
-console.log(`warm (the same threads again, the faster of two): one thread ${rate(warmOne)}; ${WORKERS} workers ${rate(warmWorkers)}, ${(warmOne.ms / warmWorkers.ms).toFixed(2)}×`);
+const rate = (ms: number, pages = COUNT) => `${(ms / 1000).toFixed(2)} s, ${(pages / (ms / 1000)).toFixed(0)} pages/s`;
+const same = [cold.one, cold.many, ...warmRuns.one, ...warmRuns.many].every((r) => r.summary === inProcess.summary);
+console.log(`pages: ${COUNT} (${mb(bytes)} of HTML, ${(bytes / COUNT / 1024).toFixed(0)} KB each), reports found: ${inProcess.reports}, findings: ${inProcess.findings} errors+warnings`);
+console.log(`audit end to end: ${rate(inProcess.ms)}, peak RSS ${mb(inProcess.peakRss)}`);
+console.log(`cheerio.load alone (read + parse): ${rate(loadMs)}`);
+console.log(`ratio audit / cheerio.load: ${(inProcess.ms / loadMs).toFixed(2)}`);
+console.log(`worker threads, warm (median of ${ROUNDS} rounds each, in turns): one ${rate(warm.one.ms)}; ${WORKERS} ${rate(warm.many.ms)} (peak RSS ${mb(warm.many.peakRss)}): ${(warm.one.ms / warm.many.ms).toFixed(2)}× (rounds: ${warmRuns.one.map((r, k) => (r.ms / warmRuns.many[k]!.ms).toFixed(2)).join(', ')})`);
+console.log(`cold (each pool's first batch, start-up included): one ${rate(cold.one.ms)}; ${WORKERS} ${rate(cold.many.ms)}: ${(cold.one.ms / cold.many.ms).toFixed(2)}×`);
 const perPage = (r: Timed) => `${(r.cpuMs / COUNT).toFixed(1)} ms`;
-console.log(`CPU time a page costs (all threads): cold ${perPage(coldOne)} one thread, ${perPage(coldWorkers)} on workers; warm ${perPage(warmOne)}, ${perPage(warmWorkers)} (workers ${warmWorkers.cpuMs >= warmOne.cpuMs ? '+' : ''}${((warmWorkers.cpuMs / warmOne.cpuMs - 1) * 100).toFixed(0)}%)`);
-// The CLI as a user runs it: one process per run, the built code in both modes (the runs above load the one
-// thread's code through tsx, which is slower than the build the workers run, so their ratio flatters the workers).
+console.log(`CPU time a page costs (all threads), warm: ${perPage(warm.one)} on one worker, ${perPage(warm.many)} on ${WORKERS} (${warm.many.cpuMs >= warm.one.cpuMs ? '+' : ''}${((warm.many.cpuMs / warm.one.cpuMs - 1) * 100).toFixed(0)}%)`);
+// The CLI as a user runs it: one process per run, modes in turns for ROUNDS rounds, each mode's median.
 const BIN = fileURLToPath(new URL('../bin/gouji.mjs', import.meta.url));
-function cliRun(threads: number): number {
+const cliArgs = (threads: number) => [BIN, 'audit', '--ndjson', '--workers', String(threads), dir];
+function settle(run: ReturnType<typeof spawn>, threads: number): Promise<void> {
+  return new Promise((done, fail) =>
+    run.on('exit', (code) => (code === 0 || code === 1 ? done() : fail(new Error(`gouji audit --workers ${threads} exited ${code}`)))),
+  );
+}
+async function cliRun(threads: number, processes = 1): Promise<number> {
   const t = performance.now();
-  const run = spawnSync(process.execPath, [BIN, 'audit', '--ndjson', '--workers', String(threads), dir], { stdio: ['ignore', 'ignore', 'ignore'] });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`gouji audit --workers ${threads} exited ${run.status}`);
+  await Promise.all(Array.from({ length: processes }, () => settle(spawn(process.execPath, cliArgs(threads), { stdio: 'ignore' }), threads)));
   return performance.now() - t;
 }
-const cli: Record<'one' | 'workers', number[]> = { one: [], workers: [] };
-for (const mode of ['one', 'workers', 'workers', 'one'] as const) cli[mode].push(cliRun(mode === 'one' ? 1 : WORKERS));
-const best = (xs: number[]) => Math.min(...xs);
-const cliRate = (ms: number) => `${(ms / 1000).toFixed(2)} s, ${(COUNT / (ms / 1000)).toFixed(0)} pages/s`;
-console.log(`the CLI (gouji audit --ndjson, built code, start-up included; the faster of two runs each): --workers 1 ${cliRate(best(cli.one))}; --workers ${WORKERS} ${cliRate(best(cli.workers))}`);
-console.log(`speed-up on ${WORKERS} worker threads (issue 14: ≥ 1.7× on 2 cores): the CLI ${(best(cli.one) / best(cli.workers)).toFixed(2)}×; in process (sources through tsx) cold ${(coldOne.ms / coldWorkers.ms).toFixed(2)}×, warm ${(warmOne.ms / warmWorkers.ms).toFixed(2)}×; same summary: ${same}; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores${load0 > 1 || loadavg()[0]! > 1 ? ' (a busy machine: the figures are low)' : ''}`);
+const modes = { one: 1, workers: WORKERS, more: WORKERS + 1 } as const;
+const cli: Record<keyof typeof modes | 'twoProcesses', number[]> = { one: [], workers: [], more: [], twoProcesses: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  // Each round in another order, so a drifting load weighs on every mode alike.
+  const order = round % 2 ? (['twoProcesses', 'more', 'workers', 'one'] as const) : (['one', 'workers', 'more', 'twoProcesses'] as const);
+  for (const mode of order) cli[mode].push(mode === 'twoProcesses' ? await cliRun(1, 2) : await cliRun(modes[mode]));
+}
+const cliRate = (xs: number[]) => `${(median(xs) / 1000).toFixed(2)} s, ${(COUNT / (median(xs) / 1000)).toFixed(0)} pages/s`;
+const speedUp = (xs: number[]) => ((xs === cli.twoProcesses ? 2 : 1) * median(cli.one) / median(xs)).toFixed(2);
+console.log(`the CLI (gouji audit --ndjson, built code, start-up included; median of ${ROUNDS} rounds): --workers 1 ${cliRate(cli.one)}; --workers ${WORKERS} ${cliRate(cli.workers)}; --workers ${WORKERS + 1} ${cliRate(cli.more)}`);
+console.log(`this machine's ceiling: two --workers 1 runs at once, each over every page: ${(median(cli.twoProcesses) / 1000).toFixed(2)} s for twice the pages, ${((2 * COUNT) / (median(cli.twoProcesses) / 1000)).toFixed(0)} pages/s: ${speedUp(cli.twoProcesses)}×`);
+console.log(`speed-up on ${WORKERS} worker threads (issue 14: ≥ 1.7× on 2 cores): throughput (warm) ${(warm.one.ms / warm.many.ms).toFixed(2)}×; cold ${(cold.one.ms / cold.many.ms).toFixed(2)}×; the CLI from start ${speedUp(cli.workers)}× (--workers ${WORKERS + 1}: ${speedUp(cli.more)}×; this machine's ceiling for it ${speedUp(cli.twoProcesses)}×); same summary: ${same}; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores${load0 > 1 || loadavg()[0]! > 1 ? ' (a busy machine: the figures are low)' : ''}`);
 rmSync(dir, { recursive: true, force: true });
