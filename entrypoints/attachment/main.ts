@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { attachmentPermission, type AttachmentOffer } from '../../lib/document/attachment';
-import type { ToBackground } from '../content/protocol';
+import type { AttachmentEscape, ToBackground } from '../content/protocol';
 import './style.css';
 
 const getMessage = browser.i18n.getMessage.bind(browser.i18n) as unknown as (key: string) => string;
@@ -37,5 +37,13 @@ async function main(): Promise<void> {
   });
   document.body.append(button);
 }
+
+// Esc here closes the panel around this frame, as it does in the panel itself (the panel cannot hear keys typed in a frame).
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  const escape: AttachmentEscape = { type: 'gouji:attachment-escape' };
+  window.parent.postMessage(escape, '*');
+});
 
 void main();

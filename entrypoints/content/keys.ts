@@ -4,8 +4,10 @@
  * the panel are handled before they reach the page, and stops them there: a page that swallows key
  * events (document.onkeydown = () => false) never sees them. Where the page cancels a key before us
  * (a capturing window listener), nothing here depends on the browser's default action — even Tab is
- * moved by hand when the page prevented it.
+ * moved by hand when the page prevented it. Esc in the panel's 审核附件 frame (an extension page, whose keys
+ * never reach the shadow root) comes as a message from that frame's window, and only from it.
  */
+import type { AttachmentEscape } from './protocol';
 
 export interface PanelKeyActions {
   /** Enter: select the finding and scroll to its cell. */
@@ -55,10 +57,17 @@ export function listenPanelKeys(root: ShadowRoot, act: PanelKeyActions): () => v
     if (next?.dataset.finding !== undefined) act.move(next.dataset.finding);
   };
   const stop = (e: Event) => e.stopPropagation();
+  const onMessage = (e: MessageEvent) => {
+    const frame = root.querySelector<HTMLIFrameElement>('iframe.attachment');
+    if (frame?.contentWindow && e.source === frame.contentWindow && (e.data as AttachmentEscape | null)?.type === 'gouji:attachment-escape') act.close();
+  };
+  const win = root.ownerDocument.defaultView;
   root.addEventListener('keydown', onKeyDown as EventListener);
   root.addEventListener('keyup', stop);
   root.addEventListener('keypress', stop);
+  win?.addEventListener('message', onMessage);
   return () => {
+    win?.removeEventListener('message', onMessage);
     root.removeEventListener('keydown', onKeyDown as EventListener);
     root.removeEventListener('keyup', stop);
     root.removeEventListener('keypress', stop);

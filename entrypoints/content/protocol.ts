@@ -8,6 +8,11 @@ import type { CellSource, PageDoc } from '../../lib/extract/page';
 import type { AuditResult, Finding, Severity } from '../../lib/model/schema';
 import type { MetaRow } from '../../components/ReportMeta';
 
+/** The panel's 审核附件 frame to the panel (window.postMessage): Esc was pressed in the frame, where the panel's keys do not reach. */
+export interface AttachmentEscape {
+  type: 'gouji:attachment-escape';
+}
+
 /** Path of a frame from the top document: indexes into `document.querySelectorAll('iframe, frame')`
  *  at each level. `[]` is the top document. */
 export type FramePath = number[];

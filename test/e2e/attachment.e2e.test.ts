@@ -162,6 +162,19 @@ describe('审核附件 (a page that only links its report)', () => {
     await tab.page.close();
   }, 120_000);
 
+  it('Esc with focus in the 审核附件 frame closes the panel, as in the panel; the page posting the same message does not', async () => {
+    const { frame, tab } = await panelWithAttachment('/same.html', 'panel-escape');
+    const panel = tab.page.locator('gouji-root .panel');
+    // The host page cannot pass for the frame: its message has the page's window as its source.
+    await tab.page.evaluate(() => window.postMessage({ type: 'gouji:attachment-escape' }, '*'));
+    await tab.page.waitForTimeout(200);
+    expect(await panel.count()).toBe(1);
+    await frame.locator('button[data-action=audit-attachment]').focus();
+    await tab.page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await tab.page.close();
+  }, 120_000);
+
   it('another origin: ONE click in the panel asks for exactly that host, then the view audits under the page’s context', async () => {
     const { frame, tab } = await panelWithAttachment('/other.html', 'panel-other-origin');
     expect((await permissionRecord()).requests).toEqual([]);
