@@ -105,7 +105,7 @@ console.log(`ratio audit / cheerio.load: ${(inProcess.ms / loadMs).toFixed(2)}`)
 console.log(`worker threads, warm (median of ${ROUNDS} rounds each, in turns): one ${rate(warm.one.ms)}; ${WORKERS} ${rate(warm.many.ms)} (peak RSS ${mb(warm.many.peakRss)}): ${(warm.one.ms / warm.many.ms).toFixed(2)}× (rounds: ${warmRuns.one.map((r, k) => (r.ms / warmRuns.many[k]!.ms).toFixed(2)).join(', ')})`);
 console.log(`cold (each pool's first batch, start-up included): one ${rate(cold.one.ms)}; ${WORKERS} ${rate(cold.many.ms)}: ${(cold.one.ms / cold.many.ms).toFixed(2)}×`);
 const perPage = (r: Timed) => `${(r.cpuMs / COUNT).toFixed(1)} ms`;
-console.log(`CPU time a page costs (all threads), warm: ${perPage(warm.one)} on one worker, ${perPage(warm.many)} on ${WORKERS} (${warm.many.cpuMs >= warm.one.cpuMs ? '+' : ''}${((warm.many.cpuMs / warm.one.cpuMs - 1) * 100).toFixed(0)}%)`);
+console.log(`CPU time a page costs (all threads), warm: ${perPage(warm.one)} on one worker, ${perPage(warm.many)} on ${WORKERS} (${warm.many.cpuMs >= warm.one.cpuMs ? '+' : ''}${((warm.many.cpuMs / warm.one.cpuMs - 1) * 100).toFixed(0)}%); one worker keeps ${(warm.one.cpuMs / warm.one.ms).toFixed(2)} cores busy (its collector and this thread beside it), so ${Math.min(WORKERS, availableParallelism())} cores allow at most ${((Math.min(WORKERS, availableParallelism()) * warm.one.ms) / warm.one.cpuMs).toFixed(2)}×`);
 // The CLI as a user runs it: one process per run, modes in turns for ROUNDS rounds, each mode's median.
 const BIN = fileURLToPath(new URL('../bin/gouji.mjs', import.meta.url));
 const cliArgs = (threads: number) => [BIN, 'audit', '--ndjson', '--workers', String(threads), dir];
