@@ -2,9 +2,9 @@
  * gouji audit [options] PATH|FOLDER|GLOB|URL…  (dispatched by cli/main.ts)
  * Exit codes: 0 no error finding; 1 error findings; 2 some input could not be audited (2 wins over 1).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlReportBuilder } from '../lib/batch/html-report';
 import { SummaryBuilder } from '../lib/batch/summary';
@@ -24,6 +24,7 @@ import { coverageText } from '../lib/roster/coverage-text';
 import { RegionTracker, type RegionOutcome } from '../lib/roster/region';
 import { defaultWorkers, runBatch } from './batch';
 import { crawlSites } from './crawl';
+import { CRAWL_DEFAULTS } from './crawl-command';
 import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 import { loadRoster, readResume } from './region-input';
@@ -42,6 +43,8 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
   --crawl URL       also audit the reports a 年报 list page lists (its pagination followed, as gouji crawl)
+  --max-pages N     --crawl: list pages read at most per start URL (default 50); --delay S between two
+                    requests to one host (default 1)
   --html FILE       write a self-contained HTML report of the batch
   --roster FILE.csv the units that must report (header 单位,上级, optional 别名, 网址): coverage per
                     unit and year (published / late / missing) and the whole-area roll-up
@@ -75,6 +78,9 @@ interface Options {
   summary: boolean;
   concurrency: number;
   timeoutS: number;
+  /** --crawl's page cap and delay, as gouji crawl's. */
+  maxPages: number;
+  delayS: number;
   lang: Lang;
   verbose: boolean;
   ids: boolean;
@@ -82,7 +88,7 @@ interface Options {
 }
 
 function parseArgs(rest: string[]): Options | string {
-  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, lang: 'zh', verbose: false, ids: false, inputs: [] };
+  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, maxPages: CRAWL_DEFAULTS.maxPages, delayS: CRAWL_DEFAULTS.delayS, lang: 'zh', verbose: false, ids: false, inputs: [] };
   const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -123,6 +129,11 @@ function parseArgs(rest: string[]): Options | string {
       if (a === '--concurrency') o.concurrency = Math.min(64, Math.floor(n));
       else if (a === '--workers') o.workers = Math.min(64, Math.floor(n));
       else o.timeoutS = n;
+    } else if (a === '--max-pages' || a === '--delay') {
+      const n = Number(rest[++i]);
+      if (!Number.isFinite(n) || n < 0 || (a === '--max-pages' && n < 1)) return `${a} takes a positive number\n${USAGE}`;
+      if (a === '--max-pages') o.maxPages = Math.floor(n);
+      else o.delayS = n;
     } else if (a === '--lang') {
       const l = rest[++i];
       if (l !== 'zh' && l !== 'en') return `--lang takes zh or en\n${USAGE}`;
@@ -136,6 +147,16 @@ function parseArgs(rest: string[]): Options | string {
   if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
   if (o.format === 'xlsx' && (!o.out || o.ndjson)) return `--format xlsx writes a workbook: give --out FILE.xlsx (not with --ndjson)\n${USAGE}`;
   return o.inputs.length || o.lists.length || o.crawl.length ? o : USAGE;
+}
+
+/** The first output file whose folder does not exist or cannot be written to. */
+async function firstUnwritable(files: (string | undefined)[]): Promise<string | undefined> {
+  for (const file of files) {
+    if (!file) continue;
+    const ok = await access(dirname(resolve(file)), constants.W_OK).then(() => true, () => false);
+    if (!ok) return file;
+  }
+  return undefined;
 }
 
 async function write(file: string | undefined, text: string | Uint8Array): Promise<boolean> {
@@ -156,11 +177,26 @@ async function write(file: string | undefined, text: string | Uint8Array): Promi
 export async function auditCommand(argv: string[]): Promise<number> {
   const options = startCommand(argv, 'audit', parseArgs);
   if (typeof options === 'number') return options;
+  // What can be refused is refused before any page is fetched: a wrong roster or an unwritable output after an hour's crawl loses the hour.
+  const roster = options.roster ? await loadRoster(options.roster) : undefined;
+  if (typeof roster === 'string') {
+    process.stderr.write(`${roster}\n`);
+    return 2;
+  }
+  const unwritable = await firstUnwritable([options.out, options.html, options.summaryJson]);
+  if (unwritable) {
+    process.stderr.write(`${t('cli_cannotWrite', { file: unwritable }, options.lang)}\n`);
+    return 2;
+  }
   let inputs: string[];
+  // List pages --crawl could not read: the reports they list are unknown, so a unit may show missing that is not.
+  let listPagesFailed = 0;
   try {
     inputs = await expandInputs(options.inputs, options.lists);
     if (options.crawl.length) {
-      const found = await crawlSites(options.crawl, { maxPages: 50, delayMs: 1000, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, lang: options.lang, onReport: () => {}, onNote: (m) => process.stderr.write(`${m}\n`) });
+      const crawl = { maxPages: options.maxPages, delayMs: options.delayS * 1000, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, lang: options.lang };
+      const found = await crawlSites(options.crawl, { ...crawl, onReport: () => {}, onNote: (m) => process.stderr.write(`${m}\n`) });
+      listPagesFailed = found.pagesFailed;
       inputs = [...new Set([...inputs, ...found.reports.map((r) => r.url)])];
     }
   } catch (error) {
@@ -168,16 +204,11 @@ export async function auditCommand(argv: string[]): Promise<number> {
     return 2;
   }
   if (inputs.length === 0) {
-    process.stderr.write(`没有可审核的输入 / no input to audit: ${[...options.inputs, ...options.lists].join(' ')}\n`);
+    process.stderr.write(`没有可审核的输入 / no input to audit: ${[...options.inputs, ...options.lists, ...options.crawl].join(' ')}\n`);
     return 2;
   }
   if (options.compare && inputs.length !== 2) {
     process.stderr.write(`--compare takes exactly two different reports: OLD NEW\n${USAGE}\n`);
-    return 2;
-  }
-  const roster = options.roster ? await loadRoster(options.roster) : undefined;
-  if (typeof roster === 'string') {
-    process.stderr.write(`${roster}\n`);
     return 2;
   }
   const region = roster ? new RegionTracker(roster) : null;
@@ -288,6 +319,9 @@ export async function auditCommand(argv: string[]): Promise<number> {
   spill?.close();
   // The roster's roll-up: info findings on each whole-area report whose units' sums differ.
   const outcome: RegionOutcome | undefined = region?.finish(options.lang, options.years);
+  const crawlIncomplete = listPagesFailed ? t('crawl_incomplete', { failed: listPagesFailed }, options.lang) : null;
+  // Said with the roster's remarks (summary, --summary-json, HTML): a unit marked missing may be on a page not read.
+  if (crawlIncomplete) outcome?.notes.unshift(crawlIncomplete);
   for (const r of all) {
     const added = outcome?.rollup.get(r.source);
     if (!added?.length) continue;
@@ -316,6 +350,8 @@ export async function auditCommand(argv: string[]): Promise<number> {
   if (!textSummary && (options.summary || ((many || outcome) && process.stderr.isTTY))) process.stderr.write(`${fullSummary()}\n`);
   // The roster's remarks are said even when the summary goes to a file.
   else if (outcome?.notes.length && !textSummary) process.stderr.write(`${outcome.notes.join('\n')}\n`);
-  if (!ok || failed) return 2;
+  else if (crawlIncomplete && !outcome) process.stderr.write(`${crawlIncomplete}\n`);
+  // As gouji crawl: a list page not read makes the batch incomplete.
+  if (!ok || failed || listPagesFailed) return 2;
   return errors ? 1 : 0;
 }

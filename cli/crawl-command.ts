@@ -17,6 +17,9 @@ const USAGE = `用法 / usage: gouji crawl [options] URL…
   --timeout S       per request (default 30); failed requests are retried once, as in gouji audit
   --lang en         remarks in English (default: Chinese)`;
 
+/** Polite by default: list pages read at most per start URL, seconds between two requests to one host (gouji audit --crawl too). */
+export const CRAWL_DEFAULTS = { maxPages: 50, delayS: 1 } as const;
+
 export interface CrawlArgs {
   starts: string[];
   maxPages: number;
@@ -26,7 +29,7 @@ export interface CrawlArgs {
 }
 
 function parseArgs(argv: string[]): CrawlArgs | string {
-  const o: CrawlArgs = { starts: [], maxPages: 50, delayS: 1, timeoutS: 30, lang: 'zh' };
+  const o: CrawlArgs = { starts: [], ...CRAWL_DEFAULTS, timeoutS: 30, lang: 'zh' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--max-pages' || a === '--delay' || a === '--timeout') {
