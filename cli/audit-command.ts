@@ -251,22 +251,29 @@ export async function auditCommand(argv: string[]): Promise<number> {
   // --resume: what a broken run finished counts in the summary, coverage and reports, and is not audited again.
   let todo = inputs.map((_, i) => i);
   if (options.resume) {
+    // A file is the same input however it was spelled (relative, absolute, ./): the broken run may have started elsewhere.
+    const sameInput = (source: string) => (isUrl(source) ? source : resolve(source));
     const where = new Map<string, number>();
-    inputs.forEach((source, i) => where.has(source) || where.set(source, i));
+    inputs.forEach((source, i) => where.has(sameInput(source)) || where.set(sameInput(source), i));
     const done = new Set<number>();
+    let others = 0;
     const read = await readResume(options.resume, (result) => {
-      const index = where.get(result.source);
+      const index = where.get(sameInput(result.source));
+      if (index === undefined) others++;
       if (index === undefined || done.has(index)) return;
       done.add(index);
-      take(result, index, true);
+      take({ ...result, source: inputs[index]! }, index, true);
     });
-    if (typeof read === 'string') {
-      process.stderr.write(`${read}\n`);
+    // More than the one line a break cuts short, and no result: not a --ndjson output (a roster, a --json array).
+    const why = typeof read === 'string' ? read : read.results === 0 && read.skipped > 1 ? t('cli_resumeNotNdjson', { file: options.resume, lines: read.skipped }, options.lang) : null;
+    if (why) {
+      process.stderr.write(`${why}\n`);
       spill?.close();
       return 2;
     }
     todo = todo.filter((i) => !done.has(i));
     process.stderr.write(`${t('cli_resumed', { file: options.resume, results: done.size }, options.lang)}\n`);
+    if (others) process.stderr.write(`${t('cli_resumedOthers', { file: options.resume, results: others }, options.lang)}\n`);
   }
 
   const progress = new Progress(todo.length);
