@@ -144,6 +144,7 @@ function parseArgs(rest: string[]): Options | string {
   }
   if (o.format === 'docx' && o.ndjson) return `--format docx writes one document; it cannot be combined with --ndjson\n${USAGE}`;
   if (o.format === 'docx' && !o.out && process.stdout.isTTY) return `--format docx is a binary Word file: give --out FILE.docx (or pipe the output)\n${USAGE}`;
+  if (o.years && !o.roster) return `--years gives the years of the roster's coverage: it needs --roster FILE.csv\n${USAGE}`;
   if (o.ndjson && o.out) return `--ndjson streams to standard output; redirect it instead of --out\n${USAGE}`;
   if (o.format === 'xlsx' && (!o.out || o.ndjson)) return `--format xlsx writes a workbook: give --out FILE.xlsx (not with --ndjson)\n${USAGE}`;
   return o.inputs.length || o.lists.length || o.crawl.length ? o : USAGE;

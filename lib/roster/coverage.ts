@@ -155,15 +155,21 @@ export class CoverageBuilder {
 
 const label = (u: RosterUnit) => (u.parent ? `${u.name}（${u.parent}）` : u.name);
 
-/** `2023-2025`, `2023,2024` or `2024` → the years; null when not that shape. */
+/** Report years there can be: the 条例 took effect in 2008; a year past 2100 is a typo. */
+const FIRST_REPORT_YEAR = 2008;
+const LAST_REPORT_YEAR = 2100;
+
+/**
+ * `2023-2025`, `2023,2024` or `2024` → the years; null when not that shape. Typed on a Chinese keyboard too
+ * (`2023－2025`, `2023—2025`, `2023至2025`, `2023，2024`); a range either way round is the same years.
+ */
 export function parseYears(spec: string): number[] | null {
   const years = new Set<number>();
-  for (const part of spec.split(',')) {
-    const m = /^\s*(\d{4})\s*(?:[-–~]\s*(\d{4}))?\s*$/.exec(part);
+  for (const part of spec.split(/[,，、]/)) {
+    const m = /^\s*(\d{4})\s*(?:[-–—~～－至到]\s*(\d{4}))?\s*$/.exec(part);
     if (!m) return null;
-    const from = Number(m[1]);
-    const to = Number(m[2] ?? m[1]);
-    if (to < from || to - from > 50) return null;
+    const [from, to] = [Number(m[1]), Number(m[2] ?? m[1])].sort((x, y) => x - y) as [number, number];
+    if (from < FIRST_REPORT_YEAR || to > LAST_REPORT_YEAR) return null;
     for (let y = from; y <= to; y++) years.add(y);
   }
   return [...years].sort((a, b) => a - b);

@@ -199,6 +199,12 @@ describe.concurrent('exit codes', { timeout: TIMEOUT }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/usage/i);
   });
+
+  it('2 for --years without the roster it gives the years of', async () => {
+    const run = await inProcess(['audit', '--years', '2023-2025', 'demo/']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--years gives the years of the roster');
+  });
 });
 
 describe.concurrent('--json', { timeout: TIMEOUT }, () => {

@@ -33,7 +33,12 @@ describe('roster', () => {
     ]);
     expect(roster.units[4]!.aliases).toEqual(['审计局']);
     expect(parseYears('2022-2024')).toEqual([2022, 2023, 2024]);
-    expect(parseYears('2024-2022')).toBeNull();
+    expect(parseYears('2024-2022')).toEqual([2022, 2023, 2024]);
+    expect(parseYears('2023－2025')).toEqual([2023, 2024, 2025]);
+    expect(parseYears('2023至2024，2026')).toEqual([2023, 2024, 2026]);
+    expect(parseYears('0000-0002')).toBeNull();
+    expect(parseYears('1999-2001')).toBeNull();
+    expect(parseYears('2023-')).toBeNull();
   });
 
   it('coverage: present, late, by alias, by place prefix, missing; a name fitting two units is counted for none', () => {
