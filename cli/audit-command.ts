@@ -43,8 +43,9 @@ const USAGE = `用法 / usage: gouji audit [options] PATH|FOLDER|GLOB|URL…
   --out FILE        write to FILE instead of standard output
   --list FILE       also audit the paths and URLs listed in FILE, one a line
   --crawl URL       also audit the reports a 年报 list page lists (its pagination followed, as gouji crawl)
-  --max-pages N     --crawl: list pages read at most per start URL (default 50); --delay S between two
-                    requests to one host (default 1)
+  --max-pages N     --crawl: list pages read at most per start URL (default 50)
+  --delay S         one input at a time per host, S seconds between two (default with --crawl: 1, for its
+                    list pages and the reports found; otherwise URLs are fetched --concurrency at once)
   --html FILE       write a self-contained HTML report of the batch
   --roster FILE.csv the units that must report (header 单位,上级, optional 别名, 网址): coverage per
                     unit and year (published / late / missing) and the whole-area roll-up
@@ -78,9 +79,10 @@ interface Options {
   summary: boolean;
   concurrency: number;
   timeoutS: number;
-  /** --crawl's page cap and delay, as gouji crawl's. */
+  /** --crawl's page cap, as gouji crawl's. */
   maxPages: number;
-  delayS: number;
+  /** Seconds between two requests to one host; given (or --crawl), one input at a time per host. */
+  delayS?: number;
   lang: Lang;
   verbose: boolean;
   ids: boolean;
@@ -88,7 +90,7 @@ interface Options {
 }
 
 function parseArgs(rest: string[]): Options | string {
-  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, maxPages: CRAWL_DEFAULTS.maxPages, delayS: CRAWL_DEFAULTS.delayS, lang: 'zh', verbose: false, ids: false, inputs: [] };
+  const o: Options = { format: 'text', ndjson: false, lists: [], crawl: [], compare: false, summary: false, concurrency: 4, timeoutS: 30, maxPages: CRAWL_DEFAULTS.maxPages, lang: 'zh', verbose: false, ids: false, inputs: [] };
   const value = (i: number, what: string): string | Error => rest[i] ?? new Error(`${what}\n${USAGE}`);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -195,7 +197,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   try {
     inputs = await expandInputs(options.inputs, options.lists);
     if (options.crawl.length) {
-      const crawl = { maxPages: options.maxPages, delayMs: options.delayS * 1000, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, lang: options.lang };
+      const crawl = { maxPages: options.maxPages, delayMs: (options.delayS ?? CRAWL_DEFAULTS.delayS) * 1000, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, lang: options.lang };
       const found = await crawlSites(options.crawl, { ...crawl, onReport: () => {}, onNote: (m) => process.stderr.write(`${m}\n`) });
       listPagesFailed = found.pagesFailed;
       inputs = [...new Set([...inputs, ...found.reports.map((r) => r.url)])];
@@ -277,11 +279,13 @@ export async function auditCommand(argv: string[]): Promise<number> {
     if (others) process.stderr.write(`${t('cli_resumedOthers', { file: options.resume, results: others }, options.lang)}\n`);
   }
 
+  // Polite to the sites a crawl found the reports on, as to their list pages.
+  const hostDelayMs = options.crawl.length || options.delayS !== undefined ? (options.delayS ?? CRAWL_DEFAULTS.delayS) * 1000 : undefined;
   const progress = new Progress(todo.length);
   const workers = options.workers ?? defaultWorkers(todo.length, availableParallelism());
   await runBatch(
     todo.map((i) => inputs[i]!),
-    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers, onLines: (lines, k) => (pageLines[todo[k]!] = lines) },
+    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers, hostDelayMs, onLines: (lines, k) => (pageLines[todo[k]!] = lines) },
     (result, k) => {
       progress.tick(result.report === null);
       take(result, todo[k]!, false);

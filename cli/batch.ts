@@ -11,6 +11,7 @@ import type { PageDoc } from '../lib/extract/page';
 import type { Lang } from '../lib/i18n/messages';
 import type { AuditResult } from '../lib/model/schema';
 import { DEFAULT_FETCH, isUrl, readInput, type FetchOptions } from './read-input';
+import { HostGate } from './host-gate';
 import { WorkerPool } from './worker-pool';
 
 export interface BatchOptions {
@@ -23,6 +24,8 @@ export interface BatchOptions {
   onLines?: (lines: string[], index: number) => void;
   /** Worker threads the caller started (with lines, if `onLines` is given) and closes: already loaded for a second batch; `workers` is then ignored. */
   pool?: WorkerPool;
+  /** Given: one input at a time per host, this many ms between two of one host (HostGate). */
+  hostDelayMs?: number;
 }
 
 /** The attachment's address: resolved against the page's URL, or beside the page's file. */
@@ -77,11 +80,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   };
   // With workers, each keeps `concurrency` inputs in hand, so it is never idle while the others parse.
   const lanes = Math.max(1, Math.min(options.concurrency * threads, inputs.length));
+  const gate = options.hostDelayMs === undefined ? null : new HostGate(inputs, options.hostDelayMs);
   const lane = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      const result = await audit(inputs[index]!, index);
-      sink(result, index);
+    for (;;) {
+      const turn = gate ? await gate.next() : next < inputs.length ? { index: next++, host: '' } : null;
+      if (!turn) return;
+      const source = inputs[turn.index]!;
+      const result = gate ? await gate.run(turn.host, () => audit(source, turn.index)) : await audit(source, turn.index);
+      sink(result, turn.index);
       // Let timers (progress, fetch timeouts) run between CPU-bound audits.
       if (!pool) await new Promise((r) => setImmediate(r));
     }
