@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditHtml } from '../../lib/audit';
-import { CoverageBuilder, parseYears } from '../../lib/roster/coverage';
-import { parseRoster, RosterError } from '../../lib/roster/roster';
+import type { AuditResult } from '../../lib/model/schema';
+import { CoverageBuilder, parseYears, UnitMatcher } from '../../lib/roster/coverage';
+import { rosterProblemText } from '../../lib/roster/region';
+import { parseRoster, RosterError, type Roster } from '../../lib/roster/roster';
 import { RollupCollector, ROLLUP_RULE } from '../../lib/roster/rollup';
 import { cellMatches, ruleMeta } from '../../lib/rules/catalogue';
 import { renderPage } from '../fixtures/render';
@@ -79,5 +81,65 @@ describe('roster', () => {
     expect(numbered.some(([id]) => id.startsWith('active/'))).toBe(true);
     expect([...named].sort()).toEqual(numbered.map(([id]) => id).filter((id) => reads.some((p) => cellMatches(p, id))).sort());
     expect([...named].some((id) => id.startsWith('appeals/counts/'))).toBe(true);
+  });
+});
+
+/** The 2023 whole-area report of the local site, audited under another agency name. */
+const WHOLE = REPORTS.find((r) => r.report.agency === '清河县人民政府')!;
+const auditedAs = (agency: string, seed = 0) => auditHtml(renderPage({ ...WHOLE.report, agency, year: 2023 }, {}), `http://site.invalid/${seed}${WHOLE.path}`);
+
+function coverageOf(roster: Roster, results: AuditResult[]) {
+  const coverage = new CoverageBuilder(roster);
+  const units = results.map((r) => coverage.add(r)?.name ?? null);
+  const c = coverage.finish([2023]);
+  return { units, status: (unit: string) => c.entries.find((e) => e.unit === unit)?.status, problems: c.problems };
+}
+
+describe('roster aliases against names', () => {
+  it("a unit's own name outranks another unit's alias, and the clash is said with both units and lines", () => {
+    const roster = parseRoster('单位,上级,别名\n清河县人民政府,,\n清河县人民政府办公室,清河县人民政府,县政府办、清河县政府\n清河县教育局,清河县人民政府,\n财政局,清河县人民政府,清河县教育局\n');
+    expect(roster.problems).toEqual([
+      { kind: 'alias-is-name', alias: '清河县政府', unit: '清河县人民政府办公室', line: 3, other: '清河县人民政府', otherLine: 2 },
+      { kind: 'alias-is-name', alias: '清河县教育局', unit: '财政局', line: 5, other: '清河县教育局', otherLine: 4 },
+    ]);
+    expect(rosterProblemText(roster.problems[0]!, 'zh')).toBe('名册第 3 行“清河县人民政府办公室”的别名“清河县政府”是第 2 行单位“清河县人民政府”的名称，以该名称发布的报告计入“清河县人民政府”');
+    expect(rosterProblemText(roster.problems[0]!, 'en')).toContain('“清河县政府” of “清河县人民政府办公室” is the name of “清河县人民政府” (line 2)');
+
+    const { units, status, problems } = coverageOf(roster, [auditedAs('清河县政府', 1), auditedAs('清河县人民政府', 2), auditedAs('县政府办', 3), auditedAs('清河县教育局', 4)]);
+    expect(units).toEqual(['清河县人民政府', '清河县人民政府', '清河县人民政府办公室', '清河县教育局']);
+    expect(problems.filter((p) => p.kind === 'ambiguous')).toEqual([]);
+    expect(status('清河县人民政府')).toBe('published');
+    expect(status('清河县教育局')).toBe('late'); // published 2024-03-20: past a department's 31 January
+    expect(status('财政局')).toBe('missing');
+  });
+
+  it("a unit's name behind its parent's place outranks another unit's alias too", () => {
+    const roster = parseRoster('单位,上级,别名\n教育局,清河县人民政府,\n财政局,清河县人民政府,清河县教育局\n');
+    expect(roster.problems).toMatchObject([{ kind: 'alias-is-name', alias: '清河县教育局', unit: '财政局', other: '教育局' }]);
+    expect(coverageOf(roster, [auditedAs('清河县教育局')]).units).toEqual(['教育局']);
+  });
+
+  it('an exact alias outranks a fuzzy fit of another name; an alias two units share is said and counts for neither', () => {
+    const exact = parseRoster('单位,上级,别名\n清河县市场监督管理局,清河县人民政府,\n县市场监管局,清河县人民政府,市场监督管理局\n');
+    expect(new UnitMatcher(exact.units).match('市场监督管理局', 'x')).toEqual({ unit: exact.units[1] });
+
+    const shared = parseRoster('单位,上级,别名\n清河县人民政府办公室,清河县人民政府,政府办\n清河县人民政府督查室,清河县人民政府,政府办\n');
+    expect(shared.problems).toEqual([{ kind: 'shared-alias', alias: '政府办', units: [{ name: '清河县人民政府办公室', line: 2 }, { name: '清河县人民政府督查室', line: 3 }] }]);
+    expect(rosterProblemText(shared.problems[0]!, 'zh')).toBe('名册中多个单位使用同一别名“政府办”（“清河县人民政府办公室”第 2 行、“清河县人民政府督查室”第 3 行），以该别名发布的报告无法区分');
+    expect(rosterProblemText(shared.problems[0]!, 'en')).toContain('(“清河县人民政府办公室” line 2, “清河县人民政府督查室” line 3)');
+    expect(new UnitMatcher(shared.units).match('政府办', 'x')).toEqual({ ambiguous: shared.units });
+  });
+
+  it("the roll-up finds a unit's parent by its name, not by another unit's alias listed first", () => {
+    const roster = parseRoster('单位,上级,别名\n清河县人民政府办公室,清河县人民政府,清河县政府\n清河县人民政府,,\n财政局,清河县人民政府,\n');
+    const coverage = new CoverageBuilder(roster);
+    const rollup = new RollupCollector(roster);
+    const whole = auditedAs('清河县人民政府', 1);
+    const unit = auditedAs('清河县财政局', 2);
+    for (const c of Object.values(unit.report!.cells)) if (c.value !== null) c.value += 1;
+    rollup.add(whole, coverage.add(whole), 0);
+    rollup.add(unit, coverage.add(unit), 1);
+    expect(coverage.finish().entries.filter((e) => e.status !== 'missing').map((e) => e.unit)).toEqual(['清河县人民政府', '财政局']);
+    expect(rollup.finish('zh').get(whole.source)?.length).toBeGreaterThan(0);
   });
 });
