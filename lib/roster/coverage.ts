@@ -35,6 +35,9 @@ export interface Coverage {
 /** The shorter of two names a suffix match may rest on (财政局 alone would match every county's). */
 const MIN_SUFFIX = 4;
 
+/** A leftover prefix that names a place: 河东县, 河北省清河县, 城关镇, 东城街道. */
+const PLACE_NAME = /(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|镇|乡|街道|特别行政区)$/;
+
 type Match = { unit: RosterUnit } | { ambiguous: RosterUnit[] };
 
 export class UnitMatcher {
@@ -91,11 +94,19 @@ export class UnitMatcher {
   }
 }
 
-/** A roster name and a report's agency name for one unit: the place prefix added or left out, or a long common ending. */
+/**
+ * A roster name and a report's agency name for one unit: the place prefix added or left out, or a long
+ * common ending — unless what the agency's name has in front of that ending is another place
+ * (河东县市场监督管理局 is not the 市场监督管理局 under 清河县人民政府).
+ */
 function namesFit(rosterKey: string, agencyKey: string, place: string | null): boolean {
   if (place && (place + rosterKey === agencyKey || place + agencyKey === rosterKey)) return true;
   const [short, long] = rosterKey.length <= agencyKey.length ? [rosterKey, agencyKey] : [agencyKey, rosterKey];
-  return short.length >= MIN_SUFFIX && long.endsWith(short);
+  if (short.length < MIN_SUFFIX || !long.endsWith(short)) return false;
+  const leftover = long.slice(0, long.length - short.length);
+  if (long !== agencyKey || !place || !PLACE_NAME.test(leftover)) return true;
+  // 清河县 under 邢台市清河县, or 河北省清河县 for 清河县: the same place written longer or shorter.
+  return place.includes(leftover) || leftover.endsWith(place);
 }
 
 function sitePrefix(source: string, url: string): boolean {

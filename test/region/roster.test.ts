@@ -143,3 +143,24 @@ describe('roster aliases against names', () => {
     expect(rollup.finish('zh').get(whole.source)?.length).toBeGreaterThan(0);
   });
 });
+
+describe('roster names matched by a common ending', () => {
+  it("another place's office is not ours; the same place written longer or shorter is", () => {
+    const roster = parseRoster('单位,上级\n市场监督管理局,清河县人民政府\n自然资源和规划局,邢台市清河县人民政府\n');
+    const matcher = new UnitMatcher(roster.units);
+    const unitOf = (agency: string) => {
+      const m = matcher.match(agency, 'http://site.invalid/');
+      return m && 'unit' in m ? m.unit.name : m;
+    };
+    expect(unitOf('河东县市场监督管理局')).toBeNull();
+    expect(unitOf('河北省河东县市场监督管理局')).toBeNull();
+    expect(unitOf('河东区市场监督管理局')).toBeNull();
+    expect(unitOf('城关镇市场监督管理局')).toBeNull();
+    expect(unitOf('清河县市场监督管理局')).toBe('市场监督管理局');
+    expect(unitOf('河北省清河县市场监督管理局')).toBe('市场监督管理局');
+    expect(unitOf('县市场监督管理局')).toBe('市场监督管理局'); // what is left is no place name
+    expect(unitOf('清河县自然资源和规划局')).toBe('自然资源和规划局'); // 清河县 within 邢台市清河县
+    expect(unitOf('河东县自然资源和规划局')).toBeNull();
+    expect(coverageOf(roster, [auditedAs('河东县市场监督管理局')]).status('市场监督管理局')).toBe('missing');
+  });
+});
