@@ -3,7 +3,7 @@
  * (aliases, separated by 、 ; | or /) and 网址 (the unit's site). Bad rows are said, never silently
  * dropped: an empty name is skipped with its line, a name listed twice is merged (aliases of both), a
  * unit's alias that is another unit's name or shared by two units is said (matching ranks a unit's own
- * name above any alias), a wrong header is refused with the header expected.
+ * name above any alias), a wrong header is refused with the header expected. Tab-separated text (Excel's 「Unicode 文本」) is read when the header has tabs and no commas.
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -59,9 +59,13 @@ export function ownNameKeys(unit: Pick<RosterUnit, 'name' | 'parent'>): string[]
 }
 
 export function parseRoster(text: string): Roster {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = /^[^\r\n]*/.exec(body)![0];
+  // Excel's 「Unicode 文本」 is tab-separated; a comma anywhere in the header means it is a CSV.
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
     throw new RosterError(`名册不是有效的 CSV / the roster is not valid CSV: ${(error as Error).message}`);
   }

@@ -3,7 +3,12 @@
  * alias and place prefix, a name fitting two units counted for none, coverage per unit and year
  * (published / late from meta.late-publication / missing), and the whole-area roll-up as info findings.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRoster } from '../../cli/region-input';
 import { auditHtml } from '../../lib/audit';
 import type { AuditResult } from '../../lib/model/schema';
 import { CoverageBuilder, parseYears, UnitMatcher } from '../../lib/roster/coverage';
@@ -163,4 +168,46 @@ describe('roster names matched by a common ending', () => {
     expect(unitOf('河东县自然资源和规划局')).toBeNull();
     expect(coverageOf(roster, [auditedAs('河东县市场监督管理局')]).status('市场监督管理局')).toBe('missing');
   });
+});
+
+describe('roster files as Excel saves them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gouji-roster-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, bytes: Uint8Array | string) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  const names = (r: Roster | string) => (typeof r === 'string' ? r : r.units.map((u) => [u.name, u.parent, u.aliases]));
+  const expected = [
+    ['清河县人民政府', null, []],
+    ['财政局', '清河县人民政府', ['县财政局']],
+  ];
+
+  it('reads GBK CSV (Excel\'s 「CSV（逗号分隔）」) as GB18030', async () => {
+    // 单位,上级,别名 / 清河县人民政府,, / 财政局,清河县人民政府,县财政局 in GBK, CRLF.
+    const gbk = Buffer.from('b5a5cebb2cc9cfbcb62cb1f0c3fb0d0ac7e5bad3cfd8c8cbc3f1d5feb8ae2c2c0d0ab2c6d5febed62cc7e5bad3cfd8c8cbc3f1d5feb8ae2ccfd8b2c6d5febed60d0a', 'hex');
+    expect(names(await loadRoster(write('gbk.csv', gbk)))).toEqual(expected);
+  });
+
+  it('reads UTF-16 tab-separated text with a BOM (Excel\'s 「Unicode 文本」), little- and big-endian', async () => {
+    const text = '单位\t上级\t别名\r\n清河县人民政府\t\t\r\n财政局\t清河县人民政府\t县财政局\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(names(await loadRoster(write('le.txt', le)))).toEqual(expected);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(names(await loadRoster(write('be.txt', be)))).toEqual(expected);
+    // A comma in the header: a CSV whose cells happen to hold tabs stays a CSV.
+    expect(names(await loadRoster(write('comma.csv', '单位,上级\n清河县人民政府,\n')))).toEqual([['清河县人民政府', null, []]]);
+  });
+
+  it('refuses an .xlsx workbook, asking for CSV, Chinese first', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('名册').addRows([['单位', '上级'], ['清河县人民政府', '']]);
+    const path = join(dir, 'roster.xlsx');
+    await book.xlsx.writeFile(path);
+    const said = await loadRoster(path);
+    expect(typeof said).toBe('string');
+    expect(said).toMatch(/^名册 .*roster\.xlsx 是 Excel 工作簿而非 CSV，请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再用 \/ .*save it as CSV/);
+  });
+
 });
