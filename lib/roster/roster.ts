@@ -2,8 +2,9 @@
  * The roster of units that must report (`--roster FILE.csv`): header 单位,上级 with optional 别名
  * (aliases, separated by 、 ; | or /) and 网址 (the unit's site). Bad rows are said, never silently
  * dropped: an empty name is skipped with its line, a name listed twice is merged (aliases of both), a
- * unit's alias that is another unit's name or shared by two units is said (matching ranks a unit's own
- * name above any alias), a wrong header is refused with the header expected. Tab-separated text (Excel's 「Unicode 文本」) is read when the header has tabs and no commas.
+ * header repeated further down is skipped, an alias that is another unit's name or shared by two units is
+ * said (matching ranks a unit's own name above any alias), a wrong header is refused with the header
+ * expected. Tab-separated text (Excel's 「Unicode 文本」) is read when the header has tabs and no commas.
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -23,6 +24,7 @@ export type RosterProblem =
   | { kind: 'empty-name'; line: number }
   | { kind: 'duplicate'; name: string; lines: number[] }
   | { kind: 'self-parent'; name: string; line: number }
+  | { kind: 'header-repeated'; line: number }
   /** `alias` of `unit` is `other`'s own name: reports under that name go to `other`. */
   | { kind: 'alias-is-name'; alias: string; unit: string; line: number; other: string; otherLine: number }
   /** One alias given to several units: a report under it fits them all. */
@@ -79,10 +81,16 @@ export function parseRoster(text: string): Roster {
   const problems: RosterProblem[] = [];
   const byKey = new Map<string, RosterUnit>();
   const duplicates = new Map<string, number[]>();
+  const isHeaderWord = (cell: string, names: readonly string[]) => names.includes(cell.normalize('NFKC').trim().toLowerCase());
   rows.slice(1).forEach((row, i) => {
     const line = i + 2;
     const cell = (k: number) => (k >= 0 ? (row[k] ?? '').trim() : '');
     const name = cell(at.name);
+    // Rosters pasted together from several sheets repeat the header: it is no unit called 单位.
+    if (isHeaderWord(name, COLUMNS.name) && isHeaderWord(cell(at.parent), COLUMNS.parent)) {
+      problems.push({ kind: 'header-repeated', line });
+      return;
+    }
     if (!unitKey(name)) {
       if (row.some((c) => c.trim())) problems.push({ kind: 'empty-name', line });
       return;

@@ -210,4 +210,11 @@ describe('roster files as Excel saves them', () => {
     expect(said).toMatch(/^名册 .*roster\.xlsx 是 Excel 工作簿而非 CSV，请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再用 \/ .*save it as CSV/);
   });
 
+  it('skips a header repeated further down, saying its line', () => {
+    const roster = parseRoster('单位,上级\n清河县人民政府,\n单位,上级\n财政局,清河县人民政府\n');
+    expect(roster.units.map((u) => u.name)).toEqual(['清河县人民政府', '财政局']);
+    expect(roster.problems).toEqual([{ kind: 'header-repeated', line: 3 }]);
+    expect(rosterProblemText(roster.problems[0]!, 'zh')).toBe('名册第 3 行重复了表头，已跳过');
+    expect(rosterProblemText(roster.problems[0]!, 'en')).toBe('roster line 3 repeats the header; skipped');
+  });
 });
