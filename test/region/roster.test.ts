@@ -1,7 +1,9 @@
 /**
  * The roster (lib/roster/): header checked, empty and duplicate names said, units matched by name,
  * alias and place prefix, a name fitting two units counted for none, coverage per unit and year
- * (published / late from meta.late-publication / missing), and the whole-area roll-up as info findings.
+ * (published / late from meta.late-publication / missing), and the whole-area roll-up as info findings;
+ * a unit's own name above another unit's alias, another place's office not ours, rosters as Excel saves
+ * them (GBK, UTF-16 tab-separated, .xlsx refused), a repeated header skipped.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
