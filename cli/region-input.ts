@@ -2,17 +2,24 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { decodeText } from '../lib/extract/decode';
 import type { AuditResult } from '../lib/model/schema';
 import { parseRoster, RosterError, type Roster } from '../lib/roster/roster';
 
 /** The roster, or the sentence saying why it cannot be used. */
 export async function loadRoster(file: string): Promise<Roster | string> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     return `无法读取名册 / cannot read the roster ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`;
   }
+  // .xlsx (and .ods) are zip archives: read as text they are garbage, and the header message would be too.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return `名册 ${file} 是 Excel 工作簿而非 CSV，请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再用 / the roster ${file} is a spreadsheet workbook, not CSV: save it as CSV (UTF-8, comma-separated) and use that`;
+  }
+  // Excel in China saves CSV as GBK and 「Unicode 文本」 as UTF-16 with tabs: both are read.
+  const { text } = decodeText(bytes);
   try {
     const roster = parseRoster(text);
     if (!roster.units.length) return `名册 ${file} 中没有单位 / the roster ${file} names no unit`;

@@ -76,6 +76,19 @@ function decodeUnknown(bytes: Uint8Array, declared: string | null): { text: stri
   return gb === null ? null : { text: gb, encoding: 'gb18030' };
 }
 
+/**
+ * Plain text of unknown encoding, as Excel and Notepad save it in China: by BOM (UTF-8, UTF-16LE/BE —
+ * Excel's 「Unicode 文本」), else UTF-8 if it decodes strictly, else GB18030 (Excel's CSV: GBK).
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeWith(bytes.subarray(3), 'utf-8') ?? '', encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeWith(bytes.subarray(2), 'utf-16le') ?? '', encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeWith(bytes.subarray(2), 'utf-16be') ?? '', encoding: 'utf-16be' };
+  const utf8 = decodeWith(bytes, 'utf-8', true);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWith(bytes, 'gb18030') ?? '', encoding: 'gb18030' };
+}
+
 /** `transportCharset`: the charset an HTTP Content-Type header declared, used when the page declares none. */
 export function decodeInput(bytes: Uint8Array, transportCharset: string | null = null): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };

@@ -1,12 +1,13 @@
 /**
- * Who reported: reports matched to roster units by agency name (normalised, aliases, then the name with
- * or without its place prefix, then the unit's site), and per unit and report year `published`, `late`
- * (the report carries meta.late-publication: the spec's deadlines, applied by that rule) or `missing`.
+ * Who reported: reports matched to roster units by agency name (a unit's own name, bare or behind its
+ * parent's place, before any alias; then a fuzzy fit of the names; then the unit's site), and per unit
+ * and report year `published`, `late` (the report carries meta.late-publication: the spec's deadlines,
+ * applied by that rule) or `missing`.
  * Built one result at a time; keeps per report only its source, year, lateness and match.
  */
 import { z } from 'zod';
 import type { AuditResult } from '../model/schema';
-import { unitKey, type Roster, type RosterUnit } from './roster';
+import { ownNameKeys, placeOf, unitKey, type Roster, type RosterUnit } from './roster';
 
 export const CoverageStatusSchema = z.enum(['published', 'late', 'missing']);
 export type CoverageStatus = z.infer<typeof CoverageStatusSchema>;
@@ -34,52 +35,78 @@ export interface Coverage {
 /** The shorter of two names a suffix match may rest on (财政局 alone would match every county's). */
 const MIN_SUFFIX = 4;
 
-/** 清河县人民政府 → 清河县: the place a government's units carry as a prefix. */
-function placeOf(parent: string | null): string | null {
-  if (!parent) return null;
-  const m = /^(.+?(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗))(?:人民)?政府/.exec(parent.normalize('NFKC'));
-  return m ? unitKey(m[1]!) : null;
-}
+/** A leftover prefix that names a place: 河东县, 河北省清河县, 城关镇, 东城街道. */
+const PLACE_NAME = /(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|镇|乡|街道|特别行政区)$/;
+
+type Match = { unit: RosterUnit } | { ambiguous: RosterUnit[] };
 
 export class UnitMatcher {
-  private readonly exact = new Map<string, RosterUnit[]>();
+  /** A unit's own name (and that name behind its parent's place): outranks any alias. */
+  private readonly byName = new Map<string, RosterUnit[]>();
+  private readonly byAlias = new Map<string, RosterUnit[]>();
 
   constructor(private readonly units: readonly RosterUnit[]) {
+    const add = (map: Map<string, RosterUnit[]>, k: string, u: RosterUnit) => {
+      const list = map.get(k) ?? [];
+      if (!list.includes(u)) map.set(k, [...list, u]);
+    };
     for (const u of units) {
-      for (const k of new Set([u.name, ...u.aliases].map(unitKey))) this.exact.set(k, [...(this.exact.get(k) ?? []), u]);
+      for (const k of ownNameKeys(u)) add(this.byName, k, u);
+      for (const a of u.aliases) add(this.byAlias, unitKey(a), u);
     }
   }
 
-  /** The unit a report belongs to; `ambiguous` when two units fit equally. */
-  match(agency: string | null, source: string): { unit: RosterUnit } | { ambiguous: RosterUnit[] } | null {
+  /**
+   * The unit a report belongs to; `ambiguous` when two units fit equally. Tiers, first that fits wins:
+   * a unit's own name, an alias, a fuzzy fit of the names (place left out, a long common ending), the site.
+   */
+  match(agency: string | null, source: string): Match | null {
     if (agency) {
-      const key = unitKey(agency);
-      const pick = (found: RosterUnit[]) => {
-        if (found.length <= 1) return found;
-        const placed = found.filter((u) => {
-          const place = placeOf(u.parent);
-          return place !== null && key.includes(place);
-        });
-        return placed.length ? placed : found;
-      };
-      const exact = pick(this.exact.get(key) ?? []);
-      if (exact.length === 1) return { unit: exact[0]! };
-      if (exact.length > 1) return { ambiguous: exact };
-      // 清河县财政局 for the roster's 财政局 under 清河县人民政府, or 财政局 for the roster's 清河县财政局.
-      const suffix = pick(this.units.filter((u) => [u.name, ...u.aliases].some((n) => namesFit(unitKey(n), key, placeOf(u.parent)))));
-      if (suffix.length === 1) return { unit: suffix[0]! };
-      if (suffix.length > 1) return { ambiguous: suffix };
+      const found = this.exactly(agency) ?? this.fuzzy(unitKey(agency));
+      if (found) return found;
     }
     const bySite = this.units.filter((u) => u.url && sitePrefix(source, u.url));
     return bySite.length === 1 ? { unit: bySite[0]! } : null;
   }
+
+  /** Only by a unit's own name, else an alias (the roll-up finds a parent unit this way). */
+  exactly(name: string): Match | null {
+    const key = unitKey(name);
+    return this.decide(key, this.byName.get(key) ?? []) ?? this.decide(key, this.byAlias.get(key) ?? []);
+  }
+
+  private fuzzy(key: string): Match | null {
+    // 清河县财政局 for the roster's 清河县财政局 named 财政局, or a long common ending (市场监督管理局).
+    return this.decide(key, this.units.filter((u) => [u.name, ...u.aliases].some((n) => namesFit(unitKey(n), key, placeOf(u.parent)))));
+  }
+
+  /** Several units fitting: those whose parent's place the agency's name carries, if any. */
+  private decide(key: string, found: RosterUnit[]): Match | null {
+    if (found.length > 1) {
+      const placed = found.filter((u) => {
+        const place = placeOf(u.parent);
+        return place !== null && key.includes(place);
+      });
+      if (placed.length) found = placed;
+    }
+    if (found.length === 1) return { unit: found[0]! };
+    return found.length > 1 ? { ambiguous: found } : null;
+  }
 }
 
-/** A roster name and a report's agency name for one unit: the place prefix added or left out, or a long common ending. */
+/**
+ * A roster name and a report's agency name for one unit: the place prefix added or left out, or a long
+ * common ending — unless what the agency's name has in front of that ending is another place
+ * (河东县市场监督管理局 is not the 市场监督管理局 under 清河县人民政府).
+ */
 function namesFit(rosterKey: string, agencyKey: string, place: string | null): boolean {
   if (place && (place + rosterKey === agencyKey || place + agencyKey === rosterKey)) return true;
   const [short, long] = rosterKey.length <= agencyKey.length ? [rosterKey, agencyKey] : [agencyKey, rosterKey];
-  return short.length >= MIN_SUFFIX && long.endsWith(short);
+  if (short.length < MIN_SUFFIX || !long.endsWith(short)) return false;
+  const leftover = long.slice(0, long.length - short.length);
+  if (long !== agencyKey || !place || !PLACE_NAME.test(leftover)) return true;
+  // 清河县 under 邢台市清河县, or 河北省清河县 for 清河县: the same place written longer or shorter.
+  return place.includes(leftover) || leftover.endsWith(place);
 }
 
 function sitePrefix(source: string, url: string): boolean {

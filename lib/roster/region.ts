@@ -55,6 +55,12 @@ export function rosterProblemText(p: RosterProblem, lang: Lang): string {
       return t('roster_duplicate', { name: p.name, lines: p.lines.join(lang === 'zh' ? '、' : ', ') }, lang);
     case 'self-parent':
       return t('roster_selfParent', { name: p.name, line: p.line }, lang);
+    case 'header-repeated':
+      return t('roster_headerRepeated', { line: p.line }, lang);
+    case 'alias-is-name':
+      return t('roster_aliasIsName', { alias: p.alias, unit: p.unit, line: p.line, other: p.other, otherLine: p.otherLine }, lang);
+    case 'shared-alias':
+      return t('roster_sharedAlias', { alias: p.alias, units: p.units.map((u) => t('roster_unitAtLine', { name: u.name, line: u.line }, lang)).join(lang === 'zh' ? '、' : ', ') }, lang);
   }
 }
 

@@ -10,7 +10,8 @@ import { stableHash } from '../hash';
 import { t, type Lang } from '../i18n/messages';
 import type { AuditResult, Finding } from '../model/schema';
 import { cellMatches, ruleMeta } from '../rules/catalogue';
-import { unitKey, type Roster, type RosterUnit } from './roster';
+import { UnitMatcher } from './coverage';
+import type { Roster, RosterUnit } from './roster';
 
 export const ROLLUP_RULE = 'rollup.sum-mismatch';
 /** The cells summed: this rule's catalogue `reads` (tables 三 and 四), one source of truth with the rule docs. */
@@ -31,10 +32,12 @@ export class RollupCollector {
   private readonly figures = new Map<number, Map<number, Figures>>();
 
   constructor(roster: Roster) {
-    const byKey = new Map<string, RosterUnit>();
-    for (const u of roster.units) for (const k of [u.name, ...u.aliases]) if (!byKey.has(unitKey(k))) byKey.set(unitKey(k), u);
+    // The parent found as a report is: its own name before another unit's alias (coverage's UnitMatcher).
+    const matcher = new UnitMatcher(roster.units);
     for (const u of roster.units) {
-      const parent = u.parent ? byKey.get(unitKey(u.parent)) : undefined;
+      const found = u.parent ? matcher.exactly(u.parent) : null;
+      // Two units fitting equally: the first in roster order, as before.
+      const parent = !found ? undefined : 'unit' in found ? found.unit : found.ambiguous[0];
       if (!parent || parent === u) continue;
       this.children.set(parent.line, [...(this.children.get(parent.line) ?? []), u]);
       this.involved.add(parent.line).add(u.line);

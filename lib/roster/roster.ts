@@ -2,7 +2,9 @@
  * The roster of units that must report (`--roster FILE.csv`): header 单位,上级 with optional 别名
  * (aliases, separated by 、 ; | or /) and 网址 (the unit's site). Bad rows are said, never silently
  * dropped: an empty name is skipped with its line, a name listed twice is merged (aliases of both), a
- * wrong header is refused with the header expected.
+ * header repeated further down is skipped, an alias that is another unit's name or shared by two units is
+ * said (matching ranks a unit's own name above any alias), a wrong header is refused with the header
+ * expected. Tab-separated text (Excel's 「Unicode 文本」) is read when the header has tabs and no commas.
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -21,7 +23,12 @@ export type RosterUnit = z.infer<typeof RosterUnitSchema>;
 export type RosterProblem =
   | { kind: 'empty-name'; line: number }
   | { kind: 'duplicate'; name: string; lines: number[] }
-  | { kind: 'self-parent'; name: string; line: number };
+  | { kind: 'self-parent'; name: string; line: number }
+  | { kind: 'header-repeated'; line: number }
+  /** `alias` of `unit` is `other`'s own name: reports under that name go to `other`. */
+  | { kind: 'alias-is-name'; alias: string; unit: string; line: number; other: string; otherLine: number }
+  /** One alias given to several units: a report under it fits them all. */
+  | { kind: 'shared-alias'; alias: string; units: { name: string; line: number }[] };
 
 export interface Roster {
   units: RosterUnit[];
@@ -36,10 +43,31 @@ const ALIAS_SPLIT = /[、;；|/，,]/;
 /** A unit's name or alias as matched: NFKC, no spaces or punctuation, 人民政府 = 政府 (as cross-year matching does). */
 export const unitKey = (name: string): string => agencyKey(name);
 
+/** 清河县人民政府 → 清河县: the place a government's units carry as a prefix (keyed as unitKey). */
+export function placeOf(parent: string | null): string | null {
+  if (!parent) return null;
+  const m = /^(.+?(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗))(?:人民)?政府/.exec(parent.normalize('NFKC'));
+  return m ? unitKey(m[1]!) : null;
+}
+
+/**
+ * The keys a unit is known by as its own name: the name, and the name with its parent's place in front
+ * (财政局 under 清河县人民政府 is also 清河县财政局). These outrank every alias.
+ */
+export function ownNameKeys(unit: Pick<RosterUnit, 'name' | 'parent'>): string[] {
+  const key = unitKey(unit.name);
+  const place = placeOf(unit.parent);
+  return place && !key.startsWith(place) ? [key, place + key] : [key];
+}
+
 export function parseRoster(text: string): Roster {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = /^[^\r\n]*/.exec(body)![0];
+  // Excel's 「Unicode 文本」 is tab-separated; a comma anywhere in the header means it is a CSV.
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
     throw new RosterError(`名册不是有效的 CSV / the roster is not valid CSV: ${(error as Error).message}`);
   }
@@ -53,10 +81,16 @@ export function parseRoster(text: string): Roster {
   const problems: RosterProblem[] = [];
   const byKey = new Map<string, RosterUnit>();
   const duplicates = new Map<string, number[]>();
+  const isHeaderWord = (cell: string, names: readonly string[]) => names.includes(cell.normalize('NFKC').trim().toLowerCase());
   rows.slice(1).forEach((row, i) => {
     const line = i + 2;
     const cell = (k: number) => (k >= 0 ? (row[k] ?? '').trim() : '');
     const name = cell(at.name);
+    // Rosters pasted together from several sheets repeat the header: it is no unit called 单位.
+    if (isHeaderWord(name, COLUMNS.name) && isHeaderWord(cell(at.parent), COLUMNS.parent)) {
+      problems.push({ kind: 'header-repeated', line });
+      return;
+    }
     if (!unitKey(name)) {
       if (row.some((c) => c.trim())) problems.push({ kind: 'empty-name', line });
       return;
@@ -78,5 +112,31 @@ export function parseRoster(text: string): Roster {
     units.push(unit);
   });
   for (const [key, lines] of duplicates) problems.push({ kind: 'duplicate', name: byKey.get(key)!.name, lines });
+  problems.push(...aliasClashes(units));
   return { units, problems };
+}
+
+/** Aliases that are another unit's own name, and aliases given to more than one unit. */
+function aliasClashes(units: readonly RosterUnit[]): RosterProblem[] {
+  const owner = new Map<string, RosterUnit>();
+  for (const u of units) for (const k of ownNameKeys(u)) if (!owner.has(k)) owner.set(k, u);
+  const problems: RosterProblem[] = [];
+  const aliasUnits = new Map<string, { alias: string; units: RosterUnit[] }>();
+  for (const u of units) {
+    for (const alias of u.aliases) {
+      const key = unitKey(alias);
+      const other = owner.get(key);
+      if (other && other !== u) {
+        problems.push({ kind: 'alias-is-name', alias, unit: u.name, line: u.line, other: other.name, otherLine: other.line });
+        continue;
+      }
+      const entry = aliasUnits.get(key) ?? { alias, units: [] };
+      if (!entry.units.includes(u)) entry.units.push(u);
+      aliasUnits.set(key, entry);
+    }
+  }
+  for (const { alias, units: sharing } of aliasUnits.values()) {
+    if (sharing.length > 1) problems.push({ kind: 'shared-alias', alias, units: sharing.map((u) => ({ name: u.name, line: u.line })) });
+  }
+  return problems;
 }

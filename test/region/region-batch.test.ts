@@ -124,7 +124,7 @@ describe('gouji audit --roster', () => {
     expect(typeof ratios[1]![2]).toBe('number'); // 公开率 as a number formatted as a percentage
   });
 
-  it('says what is wrong with a roster: wrong header refused; empty and duplicate names, an agency fitting two units, a unit with two agencies', { timeout: TIMEOUT }, async () => {
+  it('says what is wrong with a roster: wrong header and a workbook refused; empty and duplicate names, an agency fitting two units, a unit with two agencies', { timeout: TIMEOUT }, async () => {
     const page = file('p.html', renderPage(cleanReport('2021', { seed: 7, year: 2023, agency: '清河县财政局', published: '2024-01-10' }), {}));
     const wrong = await audit([page, '--roster', file('bad.csv', '名称,地址\n财政局,x\n')]);
     expect(wrong.code).toBe(2);
@@ -134,6 +134,12 @@ describe('gouji audit --roster', () => {
     expect(empty.stderr).toContain('没有单位');
     const missing = await audit([page, '--roster', join(dir, 'nowhere.csv')]);
     expect(missing.stderr).toContain('无法读取名册');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('名册').addRows([['单位', '上级'], ['清河县财政局', '清河县人民政府']]);
+    await book.xlsx.writeFile(file('roster.xlsx'));
+    const xlsx = await audit([page, '--roster', file('roster.xlsx')]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain('是 Excel 工作簿而非 CSV，请在 Excel 中“另存为”');
 
     const audit1 = file('a1.html', renderPage(cleanReport('2021', { seed: 8, year: 2023, agency: '清河县审计局', published: '2024-01-10' }), {}));
     const audit2 = file('a2.html', renderPage(cleanReport('2021', { seed: 9, year: 2023, agency: '审计局', published: '2024-01-12' }), {}));
