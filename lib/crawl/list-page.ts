@@ -114,6 +114,29 @@ function looksLikeListPage(u: URL, base: URL): boolean {
   return /^(index|list|default)(_\d+)?\.s?html?$/i.test(name) || /\d+\.s?html?$/i.test(name) || name === '';
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * An attachment's file name without its extension, percent-escapes decoded as UTF-8 or else as GBK (older
+ * CMSs escape GBK bytes: %C4%EA%B1%A8 is 年报); null when it is neither (`100%.pdf`, stray bytes), so a
+ * name that cannot be read is no ground for calling the link a report, and never an error.
+ */
+function decodedFileName(u: URL): string | null {
+  const escaped = (u.pathname.split('/').pop() ?? '').replace(/\.\w+$/, '');
+  if (/%(?![0-9a-f]{2})/i.test(escaped)) return null;
+  // A URL's pathname is ASCII (the parser escapes the rest), so each character or escape is one byte.
+  const bytes = Uint8Array.from(escaped.match(/%[0-9a-f]{2}|[^%]/gi) ?? [], (c) => (c.length === 3 ? parseInt(c.slice(1), 16) : c.charCodeAt(0)));
+  for (const decoder of [UTF8, GB18030]) {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      // Not this encoding; try the next.
+    }
+  }
+  return null;
+}
+
 function isSiteHome(u: URL): boolean {
   return /^\/(index\.\w+)?$/i.test(u.pathname) && !u.search;
 }
@@ -152,8 +175,8 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
       continue;
     }
     const kind = attachmentKind(u);
-    const fileName = decodeURIComponent(u.pathname.split('/').pop() ?? '').replace(/\.\w+$/, '');
-    const name = [title, text].find((s) => isReportTitle(s)) ?? (kind !== 'page' && isReportTitle(fileName) ? fileName : null);
+    const fileName = kind === 'page' ? null : decodedFileName(u);
+    const name = [title, text].find((s) => isReportTitle(s)) ?? (fileName !== null && isReportTitle(fileName) ? fileName : null);
     if (name === null || seenReports.has(u.href)) continue;
     seenReports.add(u.href);
     reports.push({ url: u.href, title: name, kind });

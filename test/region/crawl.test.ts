@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSites, type CrawlOutcome } from '../../cli/crawl';
 import { isReportTitle, parseListPage } from '../../lib/crawl/list-page';
-import { ATTACHMENTS, REPORTS, startSite, type LocalSite } from './site';
+import { ATTACHMENTS, ESCAPED_ATTACHMENTS, REPORTS, startSite, type LocalSite } from './site';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TIMEOUT = 120_000;
@@ -93,6 +93,17 @@ describe('gouji crawl on a local site', () => {
     expect(notes).toMatch(/blocked\/index\.htm.*412/);
     expect(notes).toMatch(/反爬虫|验证/);
     expect(notes).toMatch(/slow\/index\.htm.*(超时|0\.5)/);
+  });
+
+  it('attachment names escaped as GBK or with a bare % are found, not a crash; a name that is neither UTF-8 nor GBK names nothing', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/escaped/index.htm']);
+    expect(out.reports.map((r) => [r.url, r.kind])).toEqual([
+      [site.origin + ESCAPED_ATTACHMENTS.gbkTitled, 'pdf'],
+      [site.origin + ESCAPED_ATTACHMENTS.percent, 'pdf'],
+      [site.origin + ESCAPED_ATTACHMENTS.gbkNamed, 'pdf'],
+    ]);
+    expect(out.reports[2]!.title).toBe('清河县2021年政府信息公开工作年度报告');
+    expect(out.pagesFailed).toBe(0);
   });
 
   it('one request at a time per host', { timeout: TIMEOUT }, async () => {

@@ -33,6 +33,18 @@ export const REPORTS: SiteReport[] = [
 
 export const ATTACHMENTS = ['/files/2022年清河县教育局政府信息公开工作年度报告.pdf', '/files/qhx-2021-nb.docx'];
 
+/** Attachment links whose names are escaped in ways decodeURIComponent refuses: GBK bytes, a bare `%`. */
+export const ESCAPED_ATTACHMENTS = {
+  /** Named by its title attribute; the file name is GBK for 年报. */
+  gbkTitled: '/files/%C4%EA%B1%A8.pdf',
+  /** Named by its link text; `100%` is no escape at all. */
+  percent: '/files/100%.pdf',
+  /** Named only by its file name, GBK for 清河县2021年政府信息公开工作年度报告. */
+  gbkNamed: '/files/%C7%E5%BA%D3%CF%D82021%C4%EA%D5%FE%B8%AE%D0%C5%CF%A2%B9%AB%BF%AA%B9%A4%D7%F7%C4%EA%B6%C8%B1%A8%B8%E6.pdf',
+  /** Neither UTF-8 nor GBK, and 附件 names nothing: not a report. */
+  undecodable: '/files/%FF%FE.pdf',
+};
+
 interface Answer {
   status?: number;
   type?: string;
@@ -60,6 +72,13 @@ function routes(base: string): Record<string, () => Answer> {
     ...Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`/loop/list?page=${n}`, html(page(art[0]!, `<a href="?page=${n + 1}">下一页</a>`))])),
     // A TRS pager claiming 10,000 pages.
     '/huge/index.htm': html(page(art[1]!, trs(10_000, 0))),
+    // Attachments whose escaped names are not UTF-8.
+    '/escaped/index.htm': html(
+      page(
+        `<li><a href="${ESCAPED_ATTACHMENTS.gbkTitled}" title="清河县2023年政府信息公开工作年度报告">下载</a></li><li><a href="${ESCAPED_ATTACHMENTS.percent}">清河县2022年政府信息公开工作年度报告</a></li>` +
+          `<li><a href="${ESCAPED_ATTACHMENTS.gbkNamed}">附件</a></li><li><a href="${ESCAPED_ATTACHMENTS.undecodable}">附件</a></li>`,
+      ),
+    ),
     // An anti-bot gateway and a slow page.
     '/blocked/index.htm': () => ({ status: 412, body: '<html><body><script>/* challenge */</script></body></html>' }),
     '/slow/index.htm': () => ({ body: page(art[0]!), delayMs: 3000 }),
@@ -77,6 +96,15 @@ function fallback(path: string): Answer | null {
   return null;
 }
 
+/** Paths as the routes spell them (Chinese unescaped); an escape that is not UTF-8 stays as sent. */
+function decodeRequestPath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 export interface LocalSite {
   origin: string;
   /** Every path requested, in order. */
@@ -88,7 +116,7 @@ export async function startSite(): Promise<LocalSite> {
   const requests: string[] = [];
   let table: ReturnType<typeof routes> = {};
   const server: Server = createServer((req, res) => {
-    const url = decodeURI(req.url ?? '/');
+    const url = decodeRequestPath(req.url ?? '/');
     requests.push(url);
     const hit = table[url]?.() ?? fallback(url.split('?')[0]!) ?? null;
     if (!hit) {
