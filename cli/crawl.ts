@@ -72,7 +72,8 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
             options.onNote(t('crawl_notAList', { url }, options.lang));
             continue;
           }
-          for (const report of crawl.accept(url, decoded.text)) {
+          // Relative links and the same-site rule go by where the page is after redirects.
+          for (const report of crawl.accept(url, decoded.text, input.url ?? url)) {
             if (printed.has(report.url)) continue;
             printed.add(report.url);
             outcome.reports.push(report);

@@ -8,7 +8,8 @@ import { join, resolve, sep } from 'node:path';
 import { MAX_INPUT_BYTES, type Unreadable } from '../lib/audit';
 
 export type InputBytes =
-  | { ok: true; bytes: Uint8Array; charset: string | null }
+  /** `url`: the URL the bytes came from after redirects; null for a file. */
+  | { ok: true; bytes: Uint8Array; charset: string | null; url: string | null }
   | { ok: false; rule: 'input.unreadable'; why: Unreadable }
   | { ok: false; rule: 'input.too-large'; size: number };
 
@@ -27,7 +28,7 @@ export async function readInput(source: string, fetchOptions: FetchOptions = DEF
     const info = await stat(source);
     if (info.isDirectory()) return { ok: false, rule: 'input.unreadable', why: { reason: 'folder' } };
     if (info.size > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: info.size };
-    return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null };
+    return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null, url: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A path that is not there is the common mistake: say so in words, not as an errno.
@@ -57,7 +58,7 @@ async function fetchInput(url: string, options: FetchOptions): Promise<InputByte
       const buffer = new Uint8Array(await response.arrayBuffer());
       if (buffer.length > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: buffer.length };
       const charset = /charset\s*=\s*"?([\w-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null;
-      return { ok: true, bytes: buffer, charset };
+      return { ok: true, bytes: buffer, charset, url: response.url || url };
     } catch (error) {
       const name = (error as Error)?.name;
       last = { ok: false, rule: 'input.unreadable', why: name === 'TimeoutError' ? { reason: 'timeout', params: { seconds: options.timeoutMs / 1000 } } : { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } } };

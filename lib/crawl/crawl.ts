@@ -67,6 +67,8 @@ export class SiteCrawl {
       this.notes.push({ kind: 'off-site', url: finalUrl });
       return [];
     }
+    // A page redirected to is read now: a pager leading back to it is not followed.
+    this.queued.add(at.href);
     const page = parseListPage(html, at.href, this.options.maxPages);
     if (page.claimedPages !== null && page.claimedPages > this.options.maxPages && !this.notes.some((n) => n.kind === 'claimed-pages')) {
       this.notes.push({ kind: 'claimed-pages', url, claimed: page.claimedPages, maxPages: this.options.maxPages });

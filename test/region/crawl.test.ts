@@ -106,6 +106,19 @@ describe('gouji crawl on a local site', () => {
     expect(out.pagesFailed).toBe(0);
   });
 
+  it('a list redirected within the site is read where it landed; one redirected off the site is said, not read', { timeout: TIMEOUT }, async () => {
+    const before = site.requests.length;
+    const moved = await crawl(['/moved/']);
+    expect(moved.reports.map((r) => r.url)).toEqual((await crawl(['/nianbao/index.htm'])).reports.map((r) => r.url));
+    expect(moved.pagesFailed).toBe(0);
+    expect(moved.notes).toEqual([]); // the page redirected to is not read again when its pager leads back to it
+    expect(site.requests.slice(before).filter((p) => p === '/nianbao/index.htm')).toHaveLength(2); // once per crawl
+
+    const away = await crawl(['/away/']);
+    expect(away.reports).toEqual([]);
+    expect(away.notes.join('\n')).toMatch(/localhost:\d+\/nianbao\/index\.htm 转到了其他网站/);
+  });
+
   it('one request at a time per host', { timeout: TIMEOUT }, async () => {
     let open = 0;
     let most = 0;

@@ -47,6 +47,7 @@ export const ESCAPED_ATTACHMENTS = {
 
 interface Answer {
   status?: number;
+  headers?: Record<string, string>;
   type?: string;
   body: string | Buffer;
   delayMs?: number;
@@ -79,6 +80,9 @@ function routes(base: string): Record<string, () => Answer> {
           `<li><a href="${ESCAPED_ATTACHMENTS.gbkNamed}">附件</a></li><li><a href="${ESCAPED_ATTACHMENTS.undecodable}">附件</a></li>`,
       ),
     ),
+    // A column moved within the site, and one moved to another site (localhost is another host name than 127.0.0.1).
+    '/moved/': () => ({ status: 302, headers: { location: '/nianbao/index.htm' }, body: '' }),
+    '/away/': () => ({ status: 302, headers: { location: `${base.replace('127.0.0.1', 'localhost')}/nianbao/index.htm` }, body: '' }),
     // An anti-bot gateway and a slow page.
     '/blocked/index.htm': () => ({ status: 412, body: '<html><body><script>/* challenge */</script></body></html>' }),
     '/slow/index.htm': () => ({ body: page(art[0]!), delayMs: 3000 }),
@@ -123,7 +127,7 @@ export async function startSite(): Promise<LocalSite> {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>404</body></html>');
       return;
     }
-    const send = () => res.writeHead(hit.status ?? 200, { 'content-type': hit.type ?? 'text/html; charset=utf-8' }).end(hit.body);
+    const send = () => res.writeHead(hit.status ?? 200, { 'content-type': hit.type ?? 'text/html; charset=utf-8', ...hit.headers }).end(hit.body);
     if (hit.delayMs) setTimeout(send, hit.delayMs);
     else send();
   });
