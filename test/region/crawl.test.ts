@@ -28,6 +28,10 @@ async function crawl(paths: string[], opts: { maxPages?: number; timeoutMs?: num
   return { ...outcome, notes };
 }
 
+function gouji(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => execFile(process.execPath, ['bin/gouji.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })));
+}
+
 const reportUrls = () => REPORTS.map((r) => site.origin + r.path);
 
 describe('report links', () => {
@@ -140,13 +144,21 @@ describe('gouji crawl on a local site', () => {
   });
 
   it('the command prints report URLs one a line and nothing else', { timeout: TIMEOUT }, async () => {
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(process.execPath, ['bin/gouji.mjs', 'crawl', '--delay', '0.05', `${site.origin}/plain/list1.html`, `${site.origin}/blocked/index.htm`], { cwd: ROOT }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      ),
-    );
+    const run = await gouji(['crawl', '--delay', '0.05', `${site.origin}/plain/list1.html`, `${site.origin}/blocked/index.htm`]);
     expect(run.stdout.trim().split('\n')).toEqual(reportUrls());
     expect(run.stderr).toContain('412');
     expect(run.code).toBe(2);
+  });
+
+  it('an argument that starts like a URL but is none is named, in Chinese then English, exit 2', { timeout: TIMEOUT }, async () => {
+    for (const bad of ['http://', 'http://exa mple.gov.cn/']) {
+      const run = await gouji(['crawl', bad]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(/TypeError|Invalid URL|\n\s+at /);
+      const zh = run.stderr.indexOf(`网址格式有误，无法解析：${bad}`);
+      expect(zh).toBeGreaterThanOrEqual(0);
+      expect(run.stderr.indexOf(`not a well-formed URL: ${bad}`)).toBeGreaterThan(zh);
+    }
   });
 });
