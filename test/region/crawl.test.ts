@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSites, type CrawlOutcome } from '../../cli/crawl';
 import { isReportTitle, parseListPage } from '../../lib/crawl/list-page';
-import { ATTACHMENTS, ESCAPED_ATTACHMENTS, REPORTS, startSite, type LocalSite } from './site';
+import { ATTACHMENTS, ENDLESS_BYTES, ESCAPED_ATTACHMENTS, REPORTS, startSite, type LocalSite } from './site';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TIMEOUT = 120_000;
@@ -121,6 +121,15 @@ describe('gouji crawl on a local site', () => {
     const away = await crawl(['/away/']);
     expect(away.reports).toEqual([]);
     expect(away.notes.join('\n')).toMatch(/localhost:\d+\/nianbao\/index\.htm 转到了其他网站/);
+  });
+
+  it('a list page over the size cap is said in MB against the cap; one of no declared length is read no further than the cap', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/bloated/index.htm', '/endless/index.htm']);
+    expect(out.pagesFailed).toBe(2);
+    const notes = out.notes.join('\n');
+    expect(notes).toMatch(/bloated\/index\.htm：页面为 200\.0 MB，超过列表页 64\.0 MB 的大小上限/);
+    expect(notes).toMatch(/endless\/index\.htm：页面超过列表页 64\.0 MB 的大小上限（下载到 6\d\.\d MB 时停止）/);
+    expect(site.endlessSent.bytes).toBeLessThan(ENDLESS_BYTES / 2);
   });
 
   it('one request at a time per host', { timeout: TIMEOUT }, async () => {

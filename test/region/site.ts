@@ -4,7 +4,7 @@
  * are real rendered reports, PDF/DOCX attachments, a non-report article, navigation, links off the site,
  * an anti-bot 412, a slow page, a list that links to itself forever and a pager claiming 10,000 pages.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cleanReport, type FixtureReport } from '../fixtures/report-data';
 import { renderPage } from '../fixtures/render';
@@ -51,9 +51,31 @@ interface Answer {
   type?: string;
   body: string | Buffer;
   delayMs?: number;
+  /** Answers by itself instead of sending `body`. */
+  respond?: (res: ServerResponse) => void;
 }
 
-function routes(base: string): Record<string, () => Answer> {
+/** What /endless/ sends at most: far past the input cap, so a client that does not stop reading is seen. */
+export const ENDLESS_BYTES = 200 * 1024 * 1024;
+
+/** A list page of no declared length that goes on: sent in 1 MB chunks as fast as the client reads, until it hangs up. */
+function endless(res: ServerResponse, sent: { bytes: number }): void {
+  const chunk = Buffer.alloc(1024 * 1024, ' ');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  const pump = () => {
+    while (sent.bytes < ENDLESS_BYTES && !res.destroyed) {
+      sent.bytes += chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  pump();
+}
+
+function routes(base: string, endlessSent: { bytes: number }): Record<string, () => Answer> {
   const html = (body: string) => () => ({ body });
   const art = REPORTS.map((r) => li(r.path, `${r.report.agency}${r.report.year}年政府信息公开工作年度报告`));
   const trs = (count: number, current: number) => `<script>var countPage = ${count}//共多少页\nvar currentPage = ${current};\ncreatePageHTML(countPage, currentPage, "index", "htm");</script>`;
@@ -83,6 +105,9 @@ function routes(base: string): Record<string, () => Answer> {
     // A column moved within the site, and one moved to another site (localhost is another host name than 127.0.0.1).
     '/moved/': () => ({ status: 302, headers: { location: '/nianbao/index.htm' }, body: '' }),
     '/away/': () => ({ status: 302, headers: { location: `${base.replace('127.0.0.1', 'localhost')}/nianbao/index.htm` }, body: '' }),
+    // List pages too large: one that says so (200 MB declared), one of no declared length that never ends.
+    '/bloated/index.htm': () => ({ headers: { 'content-length': String(200 * 1024 * 1024) }, body: page(art[0]!) }),
+    '/endless/index.htm': () => ({ body: '', respond: (res) => endless(res, endlessSent) }),
     // An anti-bot gateway and a slow page.
     '/blocked/index.htm': () => ({ status: 412, body: '<html><body><script>/* challenge */</script></body></html>' }),
     '/slow/index.htm': () => ({ body: page(art[0]!), delayMs: 3000 }),
@@ -113,11 +138,14 @@ export interface LocalSite {
   origin: string;
   /** Every path requested, in order. */
   requests: string[];
+  /** Bytes /endless/index.htm has sent so far. */
+  endlessSent: { bytes: number };
   close: () => Promise<void>;
 }
 
 export async function startSite(): Promise<LocalSite> {
   const requests: string[] = [];
+  const endlessSent = { bytes: 0 };
   let table: ReturnType<typeof routes> = {};
   const server: Server = createServer((req, res) => {
     const url = decodeRequestPath(req.url ?? '/');
@@ -127,12 +155,16 @@ export async function startSite(): Promise<LocalSite> {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body>404</body></html>');
       return;
     }
+    if (hit.respond) {
+      hit.respond(res);
+      return;
+    }
     const send = () => res.writeHead(hit.status ?? 200, { 'content-type': hit.type ?? 'text/html; charset=utf-8', ...hit.headers }).end(hit.body);
     if (hit.delayMs) setTimeout(send, hit.delayMs);
     else send();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  table = routes(origin);
-  return { origin, requests, close: () => new Promise((r) => server.close(() => r())) };
+  table = routes(origin, endlessSent);
+  return { origin, requests, endlessSent, close: () => new Promise((r) => server.close(() => r())) };
 }
