@@ -147,10 +147,35 @@ function scriptVar(scripts: string, name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** parse5 builds a tree of all it is given: a longer page is parsed this much at a time, so its memory stays bounded. */
+const PARSE_PIECE = 4_000_000;
+
+/**
+ * The page in pieces of at most PARSE_PIECE characters, each cut just after a link's end tag (else a tag's
+ * end), so no link is split and the whole page is read; linear in its length, which the input cap bounds.
+ */
+function pieces(html: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (html.length - from > PARSE_PIECE) {
+    const window = html.slice(from, from + PARSE_PIECE);
+    const linkEnd = Math.max(window.lastIndexOf('</a>'), window.lastIndexOf('</A>'));
+    const cut = linkEnd >= 0 ? linkEnd + 4 : window.lastIndexOf('>') + 1 || PARSE_PIECE;
+    out.push(window.slice(0, cut));
+    from += cut;
+  }
+  out.push(html.slice(from));
+  return out;
+}
+
+/** The nodes of each piece in turn: one piece's tree is held at a time. */
+function* nodesOf(html: string): Generator<Node> {
+  for (const piece of pieces(html)) yield* walk(parse(piece) as unknown as Node);
+}
+
 /** `maxPages` bounds the pages a TRS pager may make us list (a pager may claim 10,000). */
 export function parseListPage(html: string, pageUrl: string, maxPages = 100): ListPage {
   const base = new URL(pageUrl);
-  const doc = parse(html.length > 4_000_000 ? html.slice(0, 4_000_000) : html) as unknown as Node;
   const reports: ReportLink[] = [];
   const pages: string[] = [];
   const seenReports = new Set<string>();
@@ -162,7 +187,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
     }
   };
   let scripts = '';
-  for (const n of walk(doc)) {
+  for (const n of nodesOf(html)) {
     if (n.nodeName === 'script') scripts += `${(n.childNodes ?? []).map((c) => c.value ?? '').join('')}\n`;
     if (n.nodeName !== 'a') continue;
     const href = attr(n, 'href');

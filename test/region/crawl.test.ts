@@ -132,6 +132,13 @@ describe('gouji crawl on a local site', () => {
     expect(site.endlessSent.bytes).toBeLessThan(ENDLESS_BYTES / 2);
   });
 
+  it('a list page longer than 4,000,000 characters is read to its end, a report across the parse cut included', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/long/index.htm']);
+    expect(out.reports.map((r) => r.url)).toEqual([reportUrls()[2], reportUrls()[3]]);
+    expect(out.pagesFailed).toBe(0);
+    expect(out.notes).toEqual([]);
+  });
+
   it('one request at a time per host', { timeout: TIMEOUT }, async () => {
     let open = 0;
     let most = 0;

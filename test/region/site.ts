@@ -55,6 +55,21 @@ interface Answer {
   respond?: (res: ServerResponse) => void;
 }
 
+/** Where list-page.ts cuts a long page into pieces for parse5. */
+const PARSE_PIECE = 4_000_000;
+
+/** A list of 5 MB of notices: `across` straddles character 4,000,000, `last` ends the list. */
+function longList(across: string, last: string): string {
+  const notice = (i: number) => `<li><a href="/art/n/${i}.html">关于开展第${i}期政务公开培训的通知</a><span>2024-01-20</span></li>`;
+  const before = page('').indexOf('</ul>');
+  let filler = '';
+  for (let i = 0; before + filler.length + notice(i).length < PARSE_PIECE - across.length / 2; i++) filler += notice(i);
+  filler += ' '.repeat(PARSE_PIECE - across.length / 2 - before - filler.length);
+  let after = '';
+  for (let i = 100_000; after.length < 1_000_000; i++) after += notice(i);
+  return page(filler + across + after + last);
+}
+
 /** What /endless/ sends at most: far past the input cap, so a client that does not stop reading is seen. */
 export const ENDLESS_BYTES = 200 * 1024 * 1024;
 
@@ -108,6 +123,8 @@ function routes(base: string, endlessSent: { bytes: number }): Record<string, ()
     // List pages too large: one that says so (200 MB declared), one of no declared length that never ends.
     '/bloated/index.htm': () => ({ headers: { 'content-length': String(200 * 1024 * 1024) }, body: page(art[0]!) }),
     '/endless/index.htm': () => ({ body: '', respond: (res) => endless(res, endlessSent) }),
+    // A list longer than one parse5 piece (4,000,000 characters): a report across the first cut, one at the end.
+    '/long/index.htm': html(longList(art[2]!, art[3]!)),
     // An anti-bot gateway and a slow page.
     '/blocked/index.htm': () => ({ status: 412, body: '<html><body><script>/* challenge */</script></body></html>' }),
     '/slow/index.htm': () => ({ body: page(art[0]!), delayMs: 3000 }),
