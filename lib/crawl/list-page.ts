@@ -20,6 +20,8 @@ export interface ListPage {
   pages: string[];
   /** Pages a pager claims to exist (TRS countPage), when it says. */
   claimedPages: number | null;
+  /** What the page links to on the site other than its pager (reports, other articles, navigation), sorted, each once: two pages alike here are the same page. */
+  contentLinks: string[];
 }
 
 interface Node {
@@ -180,6 +182,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
   const pages: string[] = [];
   const seenReports = new Set<string>();
   const seenPages = new Set<string>([base.href]);
+  const contentLinks = new Set<string>();
   const addPage = (u: URL) => {
     if (!seenPages.has(u.href)) {
       seenPages.add(u.href);
@@ -199,6 +202,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
       if (looksLikeListPage(u, base) || (PAGER_WORD.test(text || title) && !isSiteHome(u))) addPage(u);
       continue;
     }
+    contentLinks.add(u.href);
     const kind = attachmentKind(u);
     const fileName = kind === 'page' ? null : decodedFileName(u);
     const name = [title, text].find((s) => isReportTitle(s)) ?? (fileName !== null && isReportTitle(fileName) ? fileName : null);
@@ -218,5 +222,5 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
       for (let i = 0; i < Math.min(count, maxPages); i++) addPage(new URL(i === 0 ? `${stem}.${ext}` : `${stem}_${i}.${ext}`, folder));
     }
   }
-  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages };
+  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages, contentLinks: [...contentLinks].sort() };
 }

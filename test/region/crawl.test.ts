@@ -89,6 +89,13 @@ describe('gouji crawl on a local site', () => {
     expect(huge.notes.join('\n')).toContain('声称共 10000 页，只读取前 5 页');
   });
 
+  it('a report on every page (a sidebar\'s 最新年报) does not stop the pagination of pages that list other things', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/sidebar/list1.html']);
+    expect(out.reports.map((r) => r.url)).toEqual(reportUrls().slice(0, 4));
+    expect(out.pagesRead).toBe(3);
+    expect(out.notes).toEqual([]);
+  });
+
   it('an anti-bot 412 is reported as such; a slow page times out and the crawl goes on', { timeout: TIMEOUT }, async () => {
     const out = await crawl(['/mixed/index.htm', '/slow/index.htm'], { timeoutMs: 500 });
     expect(out.reports.map((r) => r.url)).toEqual([reportUrls()[0]]);

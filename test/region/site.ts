@@ -19,6 +19,10 @@ const offSite = `<li><a href="http://other.invalid/art/2023年度政府信息公
 const page = (body: string, script = '') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>${nav}<ul class="list">${body}</ul>${script}<div class="foot"><a href="/sitemap.html">网站地图</a></div></body></html>`;
 const li = (href: string, title: string) => `<li><a href="${href}" title="${title}">${title}</a><span>2024-01-20</span></li>`;
 
+const notices = (page: number) => [1, 2, 3].map((i) => li(`/art/notice/${page}_${i}.html`, `关于开展第${page}${i}期政务公开培训的通知`)).join('');
+const sidebarPage = (latest: string, items: string, next: string | null) =>
+  page(`<div class="side">最新年报<ul>${latest}</ul></div>${items}`, next ? `<div class="pager"><a href="${next}">下一页</a></div>` : '');
+
 /** Every report the site's lists link to, by path; agencies as a county's units would be. */
 export const REPORTS: SiteReport[] = [
   { path: '/art/2024/1/20/art_101.html', report: cleanReport('2021', { seed: 101, year: 2023, agency: '清河县财政局', published: '2024-01-20' }) },
@@ -106,6 +110,10 @@ function routes(base: string, endlessSent: { bytes: number }): Record<string, ()
     // ?page=N.
     '/query/list?page=1': html(page(`${art[0]}${art[1]}${art[2]}`, `<div class="pager"><a href="?page=2">下一页</a> <a href="?page=2">尾页</a></div>`)),
     '/query/list?page=2': html(page(`${art[3]}${art[4]}${art[5]}`, `<div class="pager"><a href="?page=1">上一页</a></div>`)),
+    // A column of notices and reports whose sidebar lists the latest report on every page; list2 lists no report of its own.
+    '/sidebar/list1.html': html(sidebarPage(art[0]!, `${art[1]}${notices(1)}`, 'list2.html')),
+    '/sidebar/list2.html': html(sidebarPage(art[0]!, notices(2), 'list3.html')),
+    '/sidebar/list3.html': html(sidebarPage(art[0]!, `${art[2]}${art[3]}${notices(3)}`, null)),
     // A list whose 下一页 links to itself forever, with a new query each time.
     ...Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`/loop/list?page=${n}`, html(page(art[0]!, `<a href="?page=${n + 1}">下一页</a>`))])),
     // A TRS pager claiming 10,000 pages.
