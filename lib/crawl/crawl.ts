@@ -88,13 +88,13 @@ export class SiteCrawl {
       this.reports.push(r);
     }
     // A page whose reports were all listed before repeats a page already read when the rest of it is the
-    // same too, or its pager leads nowhere new (a list linking to itself). Reports alone do not decide: a
-    // sidebar's 最新年报 is on every page, beside pages of the list that list no report of their own.
+    // same too (a list linking to itself under new URLs). Reports alone do not decide: a sidebar's 最新年报
+    // is on every page, beside pages of the list that list no report of their own. Pages that differ
+    // but add nothing are bounded by EMPTY_RUN_LIMIT below.
     const content = page.contentLinks.join('\n');
     const repeated = this.contentSeen.has(content);
     this.contentSeen.add(content);
-    const leadsOn = page.pages.some((p) => sameSite(new URL(p), this.root) && !this.queued.has(p));
-    if (page.reports.length > 0 && added.length === 0 && (repeated || !leadsOn)) {
+    if (page.reports.length > 0 && added.length === 0 && repeated) {
       this.notes.push({ kind: 'repeating', url });
       return added;
     }
