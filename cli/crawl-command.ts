@@ -28,6 +28,19 @@ export interface CrawlArgs {
   lang: Lang;
 }
 
+/** Said before --lang is known (it may come later): Chinese, then English. */
+const bothLanguages = (key: string, arg: string) => `${t(key, { arg }, 'zh')}\n${t(key, { arg }, 'en')}`;
+
+/** `http://` or a host with a space starts like a URL but is none: said here, not thrown later. */
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseArgs(argv: string[]): CrawlArgs | string {
   const o: CrawlArgs = { starts: [], ...CRAWL_DEFAULTS, timeoutS: 30, lang: 'zh' };
   for (let i = 0; i < argv.length; i++) {
@@ -44,7 +57,8 @@ function parseArgs(argv: string[]): CrawlArgs | string {
       o.lang = l;
     } else if (a === '--help' || a === '-h') return USAGE;
     else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
-    else if (!isUrl(a)) return `${t('crawl_notUrl', { arg: a })}\n${USAGE}`;
+    else if (!isUrl(a)) return `${bothLanguages('crawl_notUrl', a)}\n${USAGE}`;
+    else if (!parses(a)) return `${bothLanguages('crawl_badUrl', a)}\n${USAGE}`;
     else o.starts.push(a);
   }
   return o.starts.length ? o : USAGE;

@@ -3,6 +3,7 @@
  * request at a time per host with a delay between them, a page cap, the batch's retries and timeout —
  * and hands each page to its SiteCrawl. Sites crawl in parallel, each host on its own.
  */
+import { formatBytes, MAX_INPUT_BYTES } from '../lib/audit';
 import { SiteCrawl, type CrawlNote } from '../lib/crawl/crawl';
 import type { ReportLink } from '../lib/crawl/list-page';
 import { decodeInput } from '../lib/extract/decode';
@@ -62,7 +63,10 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
           const input = await readInput(url, options.fetch);
           if (!input.ok) {
             outcome.pagesFailed++;
-            const why = input.rule === 'input.too-large' ? t('rule_input_too_large', { size: input.size, limit: '' }, options.lang) : t(ruleMessageKey(`input.unreadable#${input.why.reason}`), input.why.params ?? {}, options.lang);
+            const why =
+              input.rule === 'input.too-large'
+                ? t(input.stoppedAt ? 'crawl_tooLargeStopped' : 'crawl_tooLarge', { size: formatBytes(input.size), limit: formatBytes(MAX_INPUT_BYTES) }, options.lang)
+                : t(ruleMessageKey(`input.unreadable#${input.why.reason}`), input.why.params ?? {}, options.lang);
             options.onNote(t('crawl_failed', { url, why }, options.lang));
             continue;
           }
@@ -72,7 +76,8 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
             options.onNote(t('crawl_notAList', { url }, options.lang));
             continue;
           }
-          for (const report of crawl.accept(url, decoded.text)) {
+          // Relative links and the same-site rule go by where the page is after redirects.
+          for (const report of crawl.accept(url, decoded.text, input.url ?? url)) {
             if (printed.has(report.url)) continue;
             printed.add(report.url);
             outcome.reports.push(report);

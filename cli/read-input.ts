@@ -8,9 +8,11 @@ import { join, resolve, sep } from 'node:path';
 import { MAX_INPUT_BYTES, type Unreadable } from '../lib/audit';
 
 export type InputBytes =
-  | { ok: true; bytes: Uint8Array; charset: string | null }
+  /** `url`: the URL the bytes came from after redirects; null for a file. */
+  | { ok: true; bytes: Uint8Array; charset: string | null; url: string | null }
   | { ok: false; rule: 'input.unreadable'; why: Unreadable }
-  | { ok: false; rule: 'input.too-large'; size: number };
+  /** `stoppedAt`: a body of no declared length was read only this far, so `size` is where reading stopped, the least it is. */
+  | { ok: false; rule: 'input.too-large'; size: number; stoppedAt: boolean };
 
 export interface FetchOptions {
   timeoutMs: number;
@@ -26,8 +28,8 @@ export async function readInput(source: string, fetchOptions: FetchOptions = DEF
   try {
     const info = await stat(source);
     if (info.isDirectory()) return { ok: false, rule: 'input.unreadable', why: { reason: 'folder' } };
-    if (info.size > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: info.size };
-    return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null };
+    if (info.size > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: info.size, stoppedAt: false };
+    return { ok: true, bytes: new Uint8Array(await readFile(source)), charset: null, url: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A path that is not there is the common mistake: say so in words, not as an errno.
@@ -53,17 +55,50 @@ async function fetchInput(url: string, options: FetchOptions): Promise<InputByte
         return last;
       }
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: declared };
-      const buffer = new Uint8Array(await response.arrayBuffer());
-      if (buffer.length > MAX_INPUT_BYTES) return { ok: false, rule: 'input.too-large', size: buffer.length };
+      if (declared > MAX_INPUT_BYTES) {
+        // Not downloaded: the connection is let go at once.
+        await response.body?.cancel().catch(() => {});
+        return { ok: false, rule: 'input.too-large', size: declared, stoppedAt: false };
+      }
+      const body = await readCapped(response, MAX_INPUT_BYTES);
+      if (!body.ok) return { ok: false, rule: 'input.too-large', size: body.readSoFar, stoppedAt: true };
+      const buffer = body.bytes;
       const charset = /charset\s*=\s*"?([\w-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null;
-      return { ok: true, bytes: buffer, charset };
+      return { ok: true, bytes: buffer, charset, url: response.url || url };
     } catch (error) {
       const name = (error as Error)?.name;
       last = { ok: false, rule: 'input.unreadable', why: name === 'TimeoutError' ? { reason: 'timeout', params: { seconds: options.timeoutMs / 1000 } } : { reason: 'fetch', params: { error: String((error as Error)?.message ?? error) } } };
     }
   }
   return last;
+}
+
+/**
+ * The body, read until it passes `cap` bytes and no further: a page of no declared length (chunked, or a
+ * server that lies) is never buffered whole past the cap, and the rest is not downloaded.
+ */
+async function readCapped(response: Response, cap: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; readSoFar: number }> {
+  const reader = response.body?.getReader();
+  if (!reader) return { ok: true, bytes: new Uint8Array(0) };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => {});
+      return { ok: false, readSoFar: size };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { ok: true, bytes };
 }
 
 const PAGE_FILE = /\.(html?|shtml|xhtml|jsp|aspx?|php|mhtml?|txt|pdf|docx?|wps)$/i;

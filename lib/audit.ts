@@ -213,7 +213,8 @@ export function auditText(text: string, source: string, options?: AuditOptions):
   return auditPage(pageFromText(text), source, options);
 }
 
-function formatBytes(n: number): string {
+/** A size as the input.too-large message gives it: MB from 1 MB, else KB. */
+export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 

@@ -24,6 +24,9 @@ export class SiteCrawl {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly reportUrls = new Set<string>();
+  /** Final URLs of the pages read, and what each linked to (ListPage.contentLinks). */
+  private readonly pagesRead = new Set<string>();
+  private readonly contentSeen = new Set<string>();
   private readonly root: URL;
   private read = 0;
   private emptyRun = 0;
@@ -67,6 +70,14 @@ export class SiteCrawl {
       this.notes.push({ kind: 'off-site', url: finalUrl });
       return [];
     }
+    // A page redirected to is read now: a pager leading back to it is not followed, and a second
+    // redirect to it is a repeat.
+    if (this.pagesRead.has(at.href)) {
+      this.notes.push({ kind: 'repeating', url });
+      return [];
+    }
+    this.pagesRead.add(at.href);
+    this.queued.add(at.href);
     const page = parseListPage(html, at.href, this.options.maxPages);
     if (page.claimedPages !== null && page.claimedPages > this.options.maxPages && !this.notes.some((n) => n.kind === 'claimed-pages')) {
       this.notes.push({ kind: 'claimed-pages', url, claimed: page.claimedPages, maxPages: this.options.maxPages });
@@ -76,8 +87,14 @@ export class SiteCrawl {
       this.reportUrls.add(r.url);
       this.reports.push(r);
     }
-    // A page whose reports were all listed before repeats a page already read: its pager leads nowhere new.
-    if (page.reports.length > 0 && added.length === 0) {
+    // A page whose reports were all listed before repeats a page already read when the rest of it is the
+    // same too (a list linking to itself under new URLs). Reports alone do not decide: a sidebar's 最新年报
+    // is on every page, beside pages of the list that list no report of their own. Pages that differ
+    // but add nothing are bounded by EMPTY_RUN_LIMIT below.
+    const content = page.contentLinks.join('\n');
+    const repeated = this.contentSeen.has(content);
+    this.contentSeen.add(content);
+    if (page.reports.length > 0 && added.length === 0 && repeated) {
       this.notes.push({ kind: 'repeating', url });
       return added;
     }

@@ -20,6 +20,8 @@ export interface ListPage {
   pages: string[];
   /** Pages a pager claims to exist (TRS countPage), when it says. */
   claimedPages: number | null;
+  /** What the page links to on the site other than its pager (reports, other articles, navigation), sorted, each once: two pages alike here are the same page. */
+  contentLinks: string[];
 }
 
 interface Node {
@@ -114,6 +116,29 @@ function looksLikeListPage(u: URL, base: URL): boolean {
   return /^(index|list|default)(_\d+)?\.s?html?$/i.test(name) || /\d+\.s?html?$/i.test(name) || name === '';
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * An attachment's file name without its extension, percent-escapes decoded as UTF-8 or else as GBK (older
+ * CMSs escape GBK bytes: %C4%EA%B1%A8 is 年报); null when it is neither (`100%.pdf`, stray bytes), so a
+ * name that cannot be read is no ground for calling the link a report, and never an error.
+ */
+function decodedFileName(u: URL): string | null {
+  const escaped = (u.pathname.split('/').pop() ?? '').replace(/\.\w+$/, '');
+  if (/%(?![0-9a-f]{2})/i.test(escaped)) return null;
+  // A URL's pathname is ASCII (the parser escapes the rest), so each character or escape is one byte.
+  const bytes = Uint8Array.from(escaped.match(/%[0-9a-f]{2}|[^%]/gi) ?? [], (c) => (c.length === 3 ? parseInt(c.slice(1), 16) : c.charCodeAt(0)));
+  for (const decoder of [UTF8, GB18030]) {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      // Not this encoding; try the next.
+    }
+  }
+  return null;
+}
+
 function isSiteHome(u: URL): boolean {
   return /^\/(index\.\w+)?$/i.test(u.pathname) && !u.search;
 }
@@ -124,14 +149,40 @@ function scriptVar(scripts: string, name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** parse5 builds a tree of all it is given: a longer page is parsed this much at a time, so its memory stays bounded. */
+const PARSE_PIECE = 4_000_000;
+
+/**
+ * The page in pieces of at most PARSE_PIECE characters, each cut just after a link's end tag (else a tag's
+ * end), so no link is split and the whole page is read; linear in its length, which the input cap bounds.
+ */
+function pieces(html: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (html.length - from > PARSE_PIECE) {
+    const window = html.slice(from, from + PARSE_PIECE);
+    const linkEnd = Math.max(window.lastIndexOf('</a>'), window.lastIndexOf('</A>'));
+    const cut = linkEnd >= 0 ? linkEnd + 4 : window.lastIndexOf('>') + 1 || PARSE_PIECE;
+    out.push(window.slice(0, cut));
+    from += cut;
+  }
+  out.push(html.slice(from));
+  return out;
+}
+
+/** The nodes of each piece in turn: one piece's tree is held at a time. */
+function* nodesOf(html: string): Generator<Node> {
+  for (const piece of pieces(html)) yield* walk(parse(piece) as unknown as Node);
+}
+
 /** `maxPages` bounds the pages a TRS pager may make us list (a pager may claim 10,000). */
 export function parseListPage(html: string, pageUrl: string, maxPages = 100): ListPage {
   const base = new URL(pageUrl);
-  const doc = parse(html.length > 4_000_000 ? html.slice(0, 4_000_000) : html) as unknown as Node;
   const reports: ReportLink[] = [];
   const pages: string[] = [];
   const seenReports = new Set<string>();
   const seenPages = new Set<string>([base.href]);
+  const contentLinks = new Set<string>();
   const addPage = (u: URL) => {
     if (!seenPages.has(u.href)) {
       seenPages.add(u.href);
@@ -139,7 +190,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
     }
   };
   let scripts = '';
-  for (const n of walk(doc)) {
+  for (const n of nodesOf(html)) {
     if (n.nodeName === 'script') scripts += `${(n.childNodes ?? []).map((c) => c.value ?? '').join('')}\n`;
     if (n.nodeName !== 'a') continue;
     const href = attr(n, 'href');
@@ -151,9 +202,10 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
       if (looksLikeListPage(u, base) || (PAGER_WORD.test(text || title) && !isSiteHome(u))) addPage(u);
       continue;
     }
+    contentLinks.add(u.href);
     const kind = attachmentKind(u);
-    const fileName = decodeURIComponent(u.pathname.split('/').pop() ?? '').replace(/\.\w+$/, '');
-    const name = [title, text].find((s) => isReportTitle(s)) ?? (kind !== 'page' && isReportTitle(fileName) ? fileName : null);
+    const fileName = kind === 'page' ? null : decodedFileName(u);
+    const name = [title, text].find((s) => isReportTitle(s)) ?? (fileName !== null && isReportTitle(fileName) ? fileName : null);
     if (name === null || seenReports.has(u.href)) continue;
     seenReports.add(u.href);
     reports.push({ url: u.href, title: name, kind });
@@ -170,5 +222,5 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
       for (let i = 0; i < Math.min(count, maxPages); i++) addPage(new URL(i === 0 ? `${stem}.${ext}` : `${stem}_${i}.${ext}`, folder));
     }
   }
-  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages };
+  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages, contentLinks: [...contentLinks].sort() };
 }

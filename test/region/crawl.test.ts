@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSites, type CrawlOutcome } from '../../cli/crawl';
 import { isReportTitle, parseListPage } from '../../lib/crawl/list-page';
-import { ATTACHMENTS, REPORTS, startSite, type LocalSite } from './site';
+import { ATTACHMENTS, ENDLESS_BYTES, ESCAPED_ATTACHMENTS, REPORTS, startSite, type LocalSite } from './site';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TIMEOUT = 120_000;
@@ -26,6 +26,10 @@ async function crawl(paths: string[], opts: { maxPages?: number; timeoutMs?: num
     { maxPages: opts.maxPages ?? 20, delayMs: 0, fetch: { timeoutMs: opts.timeoutMs ?? 10_000, retries: 1 }, lang: 'zh', onReport: () => {}, onNote: (m) => notes.push(m) },
   );
   return { ...outcome, notes };
+}
+
+function gouji(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => execFile(process.execPath, ['bin/gouji.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })));
 }
 
 const reportUrls = () => REPORTS.map((r) => site.origin + r.path);
@@ -85,6 +89,13 @@ describe('gouji crawl on a local site', () => {
     expect(huge.notes.join('\n')).toContain('声称共 10000 页，只读取前 5 页');
   });
 
+  it('a report on every page (a sidebar\'s 最新年报) does not stop the pagination of pages that list other things', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/sidebar/list1.html']);
+    expect(out.reports.map((r) => r.url)).toEqual(reportUrls().slice(0, 4));
+    expect(out.pagesRead).toBe(3);
+    expect(out.notes).toEqual([]);
+  });
+
   it('an anti-bot 412 is reported as such; a slow page times out and the crawl goes on', { timeout: TIMEOUT }, async () => {
     const out = await crawl(['/mixed/index.htm', '/slow/index.htm'], { timeoutMs: 500 });
     expect(out.reports.map((r) => r.url)).toEqual([reportUrls()[0]]);
@@ -93,6 +104,46 @@ describe('gouji crawl on a local site', () => {
     expect(notes).toMatch(/blocked\/index\.htm.*412/);
     expect(notes).toMatch(/反爬虫|验证/);
     expect(notes).toMatch(/slow\/index\.htm.*(超时|0\.5)/);
+  });
+
+  it('attachment names escaped as GBK or with a bare % are found, not a crash; a name that is neither UTF-8 nor GBK names nothing', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/escaped/index.htm']);
+    expect(out.reports.map((r) => [r.url, r.kind])).toEqual([
+      [site.origin + ESCAPED_ATTACHMENTS.gbkTitled, 'pdf'],
+      [site.origin + ESCAPED_ATTACHMENTS.percent, 'pdf'],
+      [site.origin + ESCAPED_ATTACHMENTS.gbkNamed, 'pdf'],
+    ]);
+    expect(out.reports[2]!.title).toBe('清河县2021年政府信息公开工作年度报告');
+    expect(out.pagesFailed).toBe(0);
+  });
+
+  it('a list redirected within the site is read where it landed; one redirected off the site is said, not read', { timeout: TIMEOUT }, async () => {
+    const before = site.requests.length;
+    const moved = await crawl(['/moved/']);
+    expect(moved.reports.map((r) => r.url)).toEqual((await crawl(['/nianbao/index.htm'])).reports.map((r) => r.url));
+    expect(moved.pagesFailed).toBe(0);
+    expect(moved.notes).toEqual([]); // the page redirected to is not read again when its pager leads back to it
+    expect(site.requests.slice(before).filter((p) => p === '/nianbao/index.htm')).toHaveLength(2); // once per crawl
+
+    const away = await crawl(['/away/']);
+    expect(away.reports).toEqual([]);
+    expect(away.notes.join('\n')).toMatch(/localhost:\d+\/nianbao\/index\.htm 转到了其他网站/);
+  });
+
+  it('a list page over the size cap is said in MB against the cap; one of no declared length is read no further than the cap', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/bloated/index.htm', '/endless/index.htm']);
+    expect(out.pagesFailed).toBe(2);
+    const notes = out.notes.join('\n');
+    expect(notes).toMatch(/bloated\/index\.htm：页面为 200\.0 MB，超过列表页 64\.0 MB 的大小上限/);
+    expect(notes).toMatch(/endless\/index\.htm：页面超过列表页 64\.0 MB 的大小上限（下载到 6\d\.\d MB 时停止）/);
+    expect(site.endlessSent.bytes).toBeLessThan(ENDLESS_BYTES / 2);
+  });
+
+  it('a list page longer than 4,000,000 characters is read to its end, a report across the parse cut included', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/long/index.htm']);
+    expect(out.reports.map((r) => r.url)).toEqual([reportUrls()[2], reportUrls()[3]]);
+    expect(out.pagesFailed).toBe(0);
+    expect(out.notes).toEqual([]);
   });
 
   it('one request at a time per host', { timeout: TIMEOUT }, async () => {
@@ -116,13 +167,21 @@ describe('gouji crawl on a local site', () => {
   });
 
   it('the command prints report URLs one a line and nothing else', { timeout: TIMEOUT }, async () => {
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(process.execPath, ['bin/gouji.mjs', 'crawl', '--delay', '0.05', `${site.origin}/plain/list1.html`, `${site.origin}/blocked/index.htm`], { cwd: ROOT }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      ),
-    );
+    const run = await gouji(['crawl', '--delay', '0.05', `${site.origin}/plain/list1.html`, `${site.origin}/blocked/index.htm`]);
     expect(run.stdout.trim().split('\n')).toEqual(reportUrls());
     expect(run.stderr).toContain('412');
     expect(run.code).toBe(2);
+  });
+
+  it('an argument that starts like a URL but is none is named, in Chinese then English, exit 2', { timeout: TIMEOUT }, async () => {
+    for (const bad of ['http://', 'http://exa mple.gov.cn/']) {
+      const run = await gouji(['crawl', bad]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(/TypeError|Invalid URL|\n\s+at /);
+      const zh = run.stderr.indexOf(`网址格式有误，无法解析：${bad}`);
+      expect(zh).toBeGreaterThanOrEqual(0);
+      expect(run.stderr.indexOf(`not a well-formed URL: ${bad}`)).toBeGreaterThan(zh);
+    }
   });
 });
