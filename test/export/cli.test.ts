@@ -91,7 +91,8 @@ describe('gouji audit --format', { timeout: 120_000 }, () => {
   it('--out to a place that cannot be written: exit 2 and a message', async () => {
     const r = await cli(['--format', 'csv', '--out', join(tmp, 'no', 'such', 'dir', 'x.csv'), PAGES[0]!]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/cannot write/);
+    // Said before anything is audited, in the run's language.
+    expect(r.stderr).toMatch(/无法写入 .*x\.csv：所在文件夹不存在或不可写，未开始审核/);
   });
 
   it('rejects an unknown format and a missing --out file name (exit 2, usage)', async () => {
