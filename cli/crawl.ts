@@ -87,6 +87,9 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
         }
         crawl.next();
         for (; noted < crawl.notes.length; noted++) options.onNote(noteMessage(crawl.notes[noted]!, options.lang));
+        for (const [host, { count, url }] of crawl.offSiteReports) options.onNote(t('crawl_offSiteReports', { count, host, url }, options.lang));
+        // Read, and no report in it: most likely not a 年报 list (a report itself, the site's home page).
+        if (crawl.pagesReadCount > 0 && crawl.reports.length === 0) options.onNote(t('crawl_nothingListed', { url: start }, options.lang));
       }
     }),
   );

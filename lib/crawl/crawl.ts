@@ -49,6 +49,11 @@ export class SiteCrawl {
     this.queue.push(key);
   }
 
+  /** List pages read and taken in (not failed, not off the site). */
+  get pagesReadCount(): number {
+    return this.pagesRead.size;
+  }
+
   /** The next list page to fetch, or null when done. */
   next(): string | null {
     if (this.read >= this.options.maxPages) {
@@ -61,6 +66,18 @@ export class SiteCrawl {
     const url = this.queue.shift() ?? null;
     if (url) this.read++;
     return url;
+  }
+
+  private readonly offSiteSeen = new Set<string>();
+  /** Report links the list gives to other sites, per host: how many, and the first (said once the crawl is done). */
+  readonly offSiteReports = new Map<string, { count: number; url: string }>();
+  private noteOffSiteReport(link: string): void {
+    if (this.offSiteSeen.has(link)) return;
+    this.offSiteSeen.add(link);
+    const host = new URL(link).host.toLowerCase();
+    const tally = this.offSiteReports.get(host);
+    if (tally) tally.count++;
+    else this.offSiteReports.set(host, { count: 1, url: link });
   }
 
   /** A fetched list page (`finalUrl`: after redirects). Returns the reports it added. */
@@ -82,6 +99,7 @@ export class SiteCrawl {
     if (page.claimedPages !== null && page.claimedPages > this.options.maxPages && !this.notes.some((n) => n.kind === 'claimed-pages')) {
       this.notes.push({ kind: 'claimed-pages', url, claimed: page.claimedPages, maxPages: this.options.maxPages });
     }
+    for (const link of page.offSiteReports) this.noteOffSiteReport(link);
     const added = page.reports.filter((r) => !this.reportUrls.has(r.url));
     for (const r of added) {
       this.reportUrls.add(r.url);

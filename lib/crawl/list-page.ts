@@ -22,6 +22,8 @@ export interface ListPage {
   claimedPages: number | null;
   /** What the page links to on the site other than its pager (reports, other articles, navigation), sorted, each once: two pages alike here are the same page. */
   contentLinks: string[];
+  /** Links titled as reports that lead to another site (not followed: said, so a site publishing on xxgk.… is not missed unknowingly). */
+  offSiteReports: string[];
 }
 
 interface Node {
@@ -183,6 +185,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
   const seenReports = new Set<string>();
   const seenPages = new Set<string>([base.href]);
   const contentLinks = new Set<string>();
+  const offSiteReports = new Set<string>();
   const addPage = (u: URL) => {
     if (!seenPages.has(u.href)) {
       seenPages.add(u.href);
@@ -195,9 +198,13 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
     if (n.nodeName !== 'a') continue;
     const href = attr(n, 'href');
     const u = href === null ? null : resolveUrl(href, base.href);
-    if (!u || !sameSite(u, base)) continue;
+    if (!u) continue;
     const text = squash(textOf(n));
     const title = squash(attr(n, 'title') ?? '');
+    if (!sameSite(u, base)) {
+      if (/^https?:$/.test(u.protocol) && (isReportTitle(text) || isReportTitle(title))) offSiteReports.add(u.href);
+      continue;
+    }
     if (NAV_TEXT.test(text) || NAV_TEXT.test(title)) {
       if (looksLikeListPage(u, base) || (PAGER_WORD.test(text || title) && !isSiteHome(u))) addPage(u);
       continue;
@@ -222,5 +229,5 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
       for (let i = 0; i < Math.min(count, maxPages); i++) addPage(new URL(i === 0 ? `${stem}.${ext}` : `${stem}_${i}.${ext}`, folder));
     }
   }
-  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages, contentLinks: [...contentLinks].sort() };
+  return { reports, pages: pages.filter((p) => p !== base.href && !(trs && trsPageNumber(new URL(p), trs[3]!, trs[4]!) === trsPageNumber(base, trs[3]!, trs[4]!) && dir(new URL(p)) === dir(base))), claimedPages, contentLinks: [...contentLinks].sort(), offSiteReports: [...offSiteReports] };
 }

@@ -52,6 +52,8 @@ describe('report links', () => {
       ['http://gov.invalid/a/1.html', 'page'],
       ['http://gov.invalid/f/%E5%B9%B4%E6%8A%A5.pdf', 'pdf'],
     ]);
+    // Not followed, but kept to be said: a report link on another site (not the javascript: one).
+    expect(page.offSiteReports).toEqual(['https://elsewhere.invalid/x.html']);
   });
 });
 
@@ -67,6 +69,17 @@ describe('gouji crawl on a local site', () => {
     expect(out.reports.filter((r) => r.kind !== 'page').map((r) => r.kind)).toEqual(['pdf', 'docx']);
     expect(out.reports.some((r) => r.url.includes('art_900') || r.url.includes('other.invalid'))).toBe(false);
     expect(out.pagesFailed).toBe(0);
+    // The report the list links on another site is said once, with its host, and not fetched.
+    expect(out.notes.filter((n) => n.includes('other.invalid'))).toEqual([
+      `列表中有 1 个年度报告链接在其他网站 other.invalid（如 ${new URL('http://other.invalid/art/2023年度政府信息公开工作年度报告.html').href}），未跟随；需要时从该网站的年报栏目另行运行`,
+    ]);
+    expect(out.notes.some((n) => n.includes('没有找到年度报告链接'))).toBe(false);
+  });
+
+  it('a start page that lists no report says it may not be a 年报 list', { timeout: TIMEOUT }, async () => {
+    const out = await crawl(['/art/2024/1/20/art_101.html']);
+    expect(out.reports).toEqual([]);
+    expect(out.notes).toContain(`${site.origin}/art/2024/1/20/art_101.html 中没有找到年度报告链接：它是年报栏目或列表页吗？`);
   });
 
   it('follows 下一页/尾页 links and ?page=N lists', { timeout: TIMEOUT }, async () => {
@@ -122,7 +135,8 @@ describe('gouji crawl on a local site', () => {
     const moved = await crawl(['/moved/']);
     expect(moved.reports.map((r) => r.url)).toEqual((await crawl(['/nianbao/index.htm'])).reports.map((r) => r.url));
     expect(moved.pagesFailed).toBe(0);
-    expect(moved.notes).toEqual([]); // the page redirected to is not read again when its pager leads back to it
+    // The page redirected to is not read again when its pager leads back to it: nothing said but the list's off-site report.
+    expect(moved.notes.filter((n) => !n.includes('other.invalid'))).toEqual([]);
     expect(site.requests.slice(before).filter((p) => p === '/nianbao/index.htm')).toHaveLength(2); // once per crawl
 
     const away = await crawl(['/away/']);
