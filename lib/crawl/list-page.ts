@@ -62,6 +62,29 @@ function* walk(n: Node): Generator<Node> {
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
+/**
+ * Where a scripted link goes: `javascript:openWin('/art/…html')`, `window.open("…")`, or an `onclick` doing the
+ * same — the first quoted address in it (a path, or an http(s) URL); null when it names none.
+ */
+function scriptedTarget(script: string): string | null {
+  const m = /["']((?:https?:\/\/|\.{0,2}\/)[^"'\s]+)["']/i.exec(script);
+  return m ? m[1]! : null;
+}
+
+/** The link's address: its href, or what its script opens when the href is a script or a bare #. */
+function linkTarget(n: Node): string | null {
+  const href = attr(n, 'href');
+  const scripted = href === null || /^\s*(?:javascript:|#)/i.test(href);
+  if (!scripted) return href;
+  return scriptedTarget(`${href ?? ''} ${attr(n, 'onclick') ?? ''}`);
+}
+
+/** A report's name carried in a download address's query (download.jsp?fileid=3&name=…年度报告.pdf). */
+function queryName(u: URL): string | null {
+  for (const value of u.searchParams.values()) if (isReportTitle(value)) return value.replace(/\.\w+$/, '');
+  return null;
+}
+
 function resolveUrl(href: string, base: string): URL | null {
   const h = href.trim();
   if (!h || /^(javascript|mailto|tel|data):/i.test(h) || h.startsWith('#')) return null;
@@ -196,7 +219,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
   for (const n of nodesOf(html)) {
     if (n.nodeName === 'script') scripts += `${(n.childNodes ?? []).map((c) => c.value ?? '').join('')}\n`;
     if (n.nodeName !== 'a') continue;
-    const href = attr(n, 'href');
+    const href = linkTarget(n);
     const u = href === null ? null : resolveUrl(href, base.href);
     if (!u) continue;
     const text = squash(textOf(n));
@@ -212,7 +235,7 @@ export function parseListPage(html: string, pageUrl: string, maxPages = 100): Li
     contentLinks.add(u.href);
     const kind = attachmentKind(u);
     const fileName = kind === 'page' ? null : decodedFileName(u);
-    const name = [title, text].find((s) => isReportTitle(s)) ?? (fileName !== null && isReportTitle(fileName) ? fileName : null);
+    const name = [title, text].find((s) => isReportTitle(s)) ?? (fileName !== null && isReportTitle(fileName) ? fileName : null) ?? queryName(u);
     if (name === null || seenReports.has(u.href)) continue;
     seenReports.add(u.href);
     reports.push({ url: u.href, title: name, kind });

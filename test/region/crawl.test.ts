@@ -55,6 +55,20 @@ describe('report links', () => {
     // Not followed, but kept to be said: a report link on another site (not the javascript: one).
     expect(page.offSiteReports).toEqual(['https://elsewhere.invalid/x.html']);
   });
+
+  it('scripted links go where their script opens; a download address may carry the report’s name', () => {
+    const html = `<a href="javascript:openWin('/art/2024/b.html')">2023年政府信息公开工作年度报告</a>
+      <a href="#" onclick="window.open(&quot;./c.html&quot;)">2022年政府信息公开工作年度报告</a>
+      <a href="javascript:void(0)" onclick="goPage(2)">2021年政府信息公开工作年度报告</a>
+      <a href="/down/download.jsp?fileid=3&amp;name=2020年政府信息公开工作年度报告.pdf">点击下载</a>
+      <a href="/down/download.jsp?fileid=4&amp;name=通知.pdf">点击下载</a>`;
+    const page = parseListPage(html, 'http://gov.invalid/nb/index.htm');
+    expect(page.reports.map((r) => [r.url, r.title])).toEqual([
+      ['http://gov.invalid/art/2024/b.html', '2023年政府信息公开工作年度报告'],
+      ['http://gov.invalid/nb/c.html', '2022年政府信息公开工作年度报告'],
+      [`http://gov.invalid/down/download.jsp?fileid=3&name=${encodeURIComponent('2020年政府信息公开工作年度报告.pdf')}`, '2020年政府信息公开工作年度报告'],
+    ]);
+  });
 });
 
 describe('gouji crawl on a local site', () => {
