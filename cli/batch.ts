@@ -41,10 +41,11 @@ export function attachmentSource(href: string, page: string): string | null {
   }
 }
 
-async function auditSource(source: string, lang: Lang, fetchOptions: FetchOptions, audit: AuditOptions, context?: DocumentContext): Promise<DetailedAudit> {
+/** The audit, and where the input was read (a URL after its redirects: what its relative links resolve against). */
+async function auditSource(source: string, lang: Lang, fetchOptions: FetchOptions, audit: AuditOptions, context?: DocumentContext): Promise<DetailedAudit & { readFrom: string }> {
   const input = await readInput(source, fetchOptions);
-  if (!input.ok) return { result: input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang }), sources: {} };
-  return auditFile(input.bytes, source, { ...audit, lang, charset: input.charset, ...(context ? { context } : {}) });
+  if (!input.ok) return { result: input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang }), sources: {}, readFrom: source };
+  return { ...(await auditFile(input.bytes, source, { ...audit, lang, charset: input.charset, ...(context ? { context } : {}) })), readFrom: input.url ?? source };
 }
 
 /**
@@ -55,7 +56,7 @@ export async function auditOne(source: string, lang: Lang, fetchOptions: FetchOp
   try {
     const audit = await auditSource(source, lang, fetchOptions, options);
     const link = audit.attachment;
-    const target = link && DOCUMENT_LINK.test(link.href) ? attachmentSource(link.href, source) : null;
+    const target = link && DOCUMENT_LINK.test(link.href) ? attachmentSource(link.href, audit.readFrom) : null;
     if (!link || !target) return audit.result;
     const attached = await auditSource(target, lang, fetchOptions, options, link.context);
     // The attachment could not be read either: the page's own finding (naming the attachment) stays, with why.

@@ -1,6 +1,8 @@
 /** Documents on the command line and in a batch: kind by content, pages on findings, attachments audited. */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,6 +68,29 @@ describe('batch: a report page whose report is only an attachment', () => {
     expect(result.report).toBeNull();
     expect(result.findings.map((f) => f.rule)).toEqual(['input.no-report', 'input.unreadable']);
   });
+
+  it('a page reached by a redirect has its attachment resolved where it landed', async () => {
+    // The linking page moved to /new/2024/; its relative link to the PDF holds only there.
+    const page = readFileSync(join(DOCS, 'attachment-page/index.html'), 'utf8').replace('../hongze-2023.pdf', 'report.pdf');
+    const pdf = readFileSync(join(DOCS, 'hongze-2023.pdf'));
+    const server = createServer((req, res) => {
+      if (req.url === '/old/page.html') res.writeHead(301, { location: '/new/2024/page.html' }).end();
+      else if (req.url === '/new/2024/page.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      else if (req.url === '/new/2024/report.pdf') res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const result = await auditOne(`${origin}/old/page.html`, 'zh');
+      expect(result.source).toBe(`${origin}/new/2024/report.pdf`);
+      expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['appeals.group-total', 'appeals.group-total']);
+      // The note names the page as given.
+      expect(result.findings.find((f) => f.rule === 'input.attachment-audited')?.message).toContain(`${origin}/old/page.html`);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 120_000);
 
   it('resolves the attachment against a URL or beside a file', () => {
     expect(attachmentSource('/a/b.pdf', 'https://x.gov.cn/c/d.html')).toBe('https://x.gov.cn/a/b.pdf');
