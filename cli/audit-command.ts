@@ -24,7 +24,7 @@ import { coverageText } from '../lib/roster/coverage-text';
 import { RegionTracker, type RegionOutcome } from '../lib/roster/region';
 import { defaultWorkers, runBatch } from './batch';
 import { crawlSites } from './crawl';
-import { CRAWL_DEFAULTS } from './crawl-command';
+import { bothLanguages, CRAWL_DEFAULTS, parses } from './crawl-command';
 import { Progress } from './progress';
 import { expandInputs, isUrl } from './read-input';
 import { loadRoster, readResume } from './region-input';
@@ -118,6 +118,7 @@ function parseArgs(rest: string[]): Options | string {
       const url = value(++i, '--crawl takes the URL of a 年报 list page');
       if (url instanceof Error) return url.message;
       if (!isUrl(url)) return `--crawl takes the URL of a 年报 list page, not ${url}\n${USAGE}`;
+      if (!parses(url)) return `${bothLanguages('crawl_badUrl', url)}\n${USAGE}`;
       o.crawl.push(url);
     } else if (a === '--out' || a === '-o' || a === '--html' || a === '--list') {
       const file = value(++i, `${a} takes a file name`);
@@ -152,11 +153,13 @@ function parseArgs(rest: string[]): Options | string {
   return o.inputs.length || o.lists.length || o.crawl.length ? o : USAGE;
 }
 
-/** The first output file whose folder does not exist or cannot be written to. */
+/** The first output file that cannot be written: an existing one (/dev/null too) by itself, a new one by its folder. */
 async function firstUnwritable(files: (string | undefined)[]): Promise<string | undefined> {
+  const writable = (path: string) => access(path, constants.W_OK).then(() => true, (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : false));
   for (const file of files) {
     if (!file) continue;
-    const ok = await access(dirname(resolve(file)), constants.W_OK).then(() => true, () => false);
+    const itself = await writable(file);
+    const ok = itself ?? (await writable(dirname(resolve(file))));
     if (!ok) return file;
   }
   return undefined;
@@ -194,12 +197,14 @@ export async function auditCommand(argv: string[]): Promise<number> {
   let inputs: string[];
   // List pages --crawl could not read: the reports they list are unknown, so a unit may show missing that is not.
   let listPagesFailed = 0;
+  let hostLastRequestAt: Map<string, number> | undefined;
   try {
     inputs = await expandInputs(options.inputs, options.lists);
     if (options.crawl.length) {
       const crawl = { maxPages: options.maxPages, delayMs: (options.delayS ?? CRAWL_DEFAULTS.delayS) * 1000, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, lang: options.lang };
       const found = await crawlSites(options.crawl, { ...crawl, onReport: () => {}, onNote: (m) => process.stderr.write(`${m}\n`) });
       listPagesFailed = found.pagesFailed;
+      hostLastRequestAt = found.lastRequestAt;
       inputs = [...new Set([...inputs, ...found.reports.map((r) => r.url)])];
     }
   } catch (error) {
@@ -285,7 +290,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const workers = options.workers ?? defaultWorkers(todo.length, availableParallelism());
   await runBatch(
     todo.map((i) => inputs[i]!),
-    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers, hostDelayMs, onLines: (lines, k) => (pageLines[todo[k]!] = lines) },
+    { lang: options.lang, concurrency: options.concurrency, fetch: { timeoutMs: options.timeoutS * 1000, retries: 1 }, workers, hostDelayMs, ...(hostLastRequestAt ? { hostLastRequestAt } : {}), onLines: (lines, k) => (pageLines[todo[k]!] = lines) },
     (result, k) => {
       progress.tick(result.report === null);
       take(result, todo[k]!, false);
@@ -362,7 +367,8 @@ export async function auditCommand(argv: string[]): Promise<number> {
   if (!textSummary && (options.summary || ((many || outcome) && process.stderr.isTTY))) process.stderr.write(`${fullSummary()}\n`);
   // The roster's remarks are said even when the summary goes to a file.
   else if (outcome?.notes.length && !textSummary) process.stderr.write(`${outcome.notes.join('\n')}\n`);
-  else if (crawlIncomplete && !outcome) process.stderr.write(`${crawlIncomplete}\n`);
+  // No roster to say it beside: said on its own, whatever else was printed.
+  if (crawlIncomplete && !outcome) process.stderr.write(`${crawlIncomplete}\n`);
   // As gouji crawl: a list page not read makes the batch incomplete.
   if (!ok || failed || listPagesFailed) return 2;
   return errors ? 1 : 0;

@@ -26,6 +26,8 @@ export interface BatchOptions {
   pool?: WorkerPool;
   /** Given: one input at a time per host, this many ms between two of one host (HostGate). */
   hostDelayMs?: number;
+  /** With hostDelayMs: when each host was last asked before the batch (the crawl that found its inputs). */
+  hostLastRequestAt?: ReadonlyMap<string, number>;
 }
 
 /** The attachment's address: resolved against the page's URL, or beside the page's file. */
@@ -81,7 +83,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions,
   };
   // With workers, each keeps `concurrency` inputs in hand, so it is never idle while the others parse.
   const lanes = Math.max(1, Math.min(options.concurrency * threads, inputs.length));
-  const gate = options.hostDelayMs === undefined ? null : new HostGate(inputs, options.hostDelayMs);
+  const gate = options.hostDelayMs === undefined ? null : new HostGate(inputs, options.hostDelayMs, options.hostLastRequestAt);
   const lane = async () => {
     for (;;) {
       const turn = gate ? await gate.next() : next < inputs.length ? { index: next++, host: '' } : null;

@@ -29,10 +29,10 @@ export interface CrawlArgs {
 }
 
 /** Said before --lang is known (it may come later): Chinese, then English. */
-const bothLanguages = (key: string, arg: string) => `${t(key, { arg }, 'zh')}\n${t(key, { arg }, 'en')}`;
+export const bothLanguages = (key: string, arg: string) => `${t(key, { arg }, 'zh')}\n${t(key, { arg }, 'en')}`;
 
 /** `http://` or a host with a space starts like a URL but is none: said here, not thrown later. */
-function parses(url: string): boolean {
+export function parses(url: string): boolean {
   try {
     new URL(url);
     return true;

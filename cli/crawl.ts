@@ -25,6 +25,8 @@ export interface CrawlOutcome {
   reports: ReportLink[];
   pagesRead: number;
   pagesFailed: number;
+  /** When each host was last asked (performance.now()): a batch auditing what was found keeps the delay from there. */
+  lastRequestAt: Map<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,7 +51,7 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
     const host = new URL(s).host.toLowerCase();
     byHost.set(host, [...(byHost.get(host) ?? []), s]);
   }
-  const outcome: CrawlOutcome = { reports: [], pagesRead: 0, pagesFailed: 0 };
+  const outcome: CrawlOutcome = { reports: [], pagesRead: 0, pagesFailed: 0, lastRequestAt: new Map() };
   const printed = new Set<string>();
   await Promise.all(
     [...byHost.values()].map(async (hostStarts) => {
@@ -61,6 +63,7 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
           if (!first) await sleep(options.delayMs);
           first = false;
           const input = await readInput(url, options.fetch);
+          outcome.lastRequestAt.set(new URL(url).host.toLowerCase(), performance.now());
           if (!input.ok) {
             outcome.pagesFailed++;
             const why =

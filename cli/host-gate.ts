@@ -10,24 +10,27 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class HostGate {
   /** Inputs not started, per host ('' for files: never held back), each queue in input order. */
-  private readonly queues = new Map<string, number[]>();
-  private readonly heads = new Map<string, number>();
-  private readonly busy = new Set<string>();
+  private readonly queues = new Map<string, { indexes: number[]; head: number }>();
+  /** Hosts free to start their next input, as a binary heap on that input's index: the earliest goes first. */
+  private readonly ready: string[] = [];
   private readonly lastDone = new Map<string, number>();
   private wake: (() => void)[] = [];
   private left: number;
 
+  /** `lastRequestAt`: when each host was last asked (performance.now()), say by the crawl that found the inputs. */
   constructor(
     sources: readonly string[],
     private readonly delayMs: number,
+    lastRequestAt: ReadonlyMap<string, number> = new Map(),
   ) {
     sources.forEach((source, index) => {
       const host = hostOf(source);
-      const queue = this.queues.get(host) ?? [];
-      queue.push(index);
+      const queue = this.queues.get(host) ?? { indexes: [], head: 0 };
+      queue.indexes.push(index);
       this.queues.set(host, queue);
     });
-    for (const host of this.queues.keys()) this.heads.set(host, 0);
+    for (const host of this.queues.keys()) this.push(host);
+    for (const [host, at] of lastRequestAt) this.lastDone.set(host.toLowerCase(), at);
     this.left = sources.length;
   }
 
@@ -35,25 +38,21 @@ export class HostGate {
   async next(): Promise<{ index: number; host: string } | null> {
     for (;;) {
       if (this.left === 0) return null;
-      let best: string | null = null;
-      let bestIndex = Infinity;
-      for (const [host, queue] of this.queues) {
-        const head = this.heads.get(host)!;
-        if (head >= queue.length || (host && this.busy.has(host))) continue;
-        if (queue[head]! < bestIndex) [best, bestIndex] = [host, queue[head]!];
-      }
-      if (best === null) {
+      const host = this.pop();
+      if (host === undefined) {
         await new Promise<void>((r) => this.wake.push(r));
         continue;
       }
-      this.heads.set(best, this.heads.get(best)! + 1);
+      const queue = this.queues.get(host)!;
+      const index = queue.indexes[queue.head++]!;
       this.left--;
-      if (best) this.busy.add(best);
-      return { index: bestIndex, host: best };
+      // A file holds nothing back: its queue stays ready. A host is ready again when its input ends (run()).
+      if (!host) this.pushIfLeft(host);
+      return { index, host };
     }
   }
 
-  /** Runs an input's audit in its host's turn: after the delay since that host's last input ended. */
+  /** Runs an input's audit in its host's turn: after the delay since that host was last asked. */
   async run<T>(host: string, job: () => Promise<T>): Promise<T> {
     if (!host) return job();
     const wait = (this.lastDone.get(host) ?? -Infinity) + this.delayMs - performance.now();
@@ -62,15 +61,55 @@ export class HostGate {
       return await job();
     } finally {
       this.lastDone.set(host, performance.now());
-      this.busy.delete(host);
+      this.pushIfLeft(host);
       const woken = this.wake;
       this.wake = [];
       for (const r of woken) r();
     }
   }
+
+  private headOf(host: string): number {
+    const queue = this.queues.get(host)!;
+    return queue.indexes[queue.head]!;
+  }
+
+  private pushIfLeft(host: string): void {
+    const queue = this.queues.get(host)!;
+    if (queue.head < queue.indexes.length) this.push(host);
+  }
+
+  private push(host: string): void {
+    const heap = this.ready;
+    heap.push(host);
+    for (let i = heap.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.headOf(heap[parent]!) <= this.headOf(heap[i]!)) break;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  }
+
+  private pop(): string | undefined {
+    const heap = this.ready;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length && last !== undefined) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let least = i;
+        if (l < heap.length && this.headOf(heap[l]!) < this.headOf(heap[least]!)) least = l;
+        if (r < heap.length && this.headOf(heap[r]!) < this.headOf(heap[least]!)) least = r;
+        if (least === i) break;
+        [heap[least], heap[i]] = [heap[i]!, heap[least]!];
+        i = least;
+      }
+    }
+    return top;
+  }
 }
 
-function hostOf(source: string): string {
+export function hostOf(source: string): string {
   if (!isUrl(source)) return '';
   try {
     return new URL(source).host.toLowerCase();

@@ -105,6 +105,9 @@ function namesFit(rosterKey: string, agencyKey: string, place: string | null): b
   if (short.length < MIN_SUFFIX || !long.endsWith(short)) return false;
   const leftover = long.slice(0, long.length - short.length);
   if (long !== agencyKey || !place || !PLACE_NAME.test(leftover)) return true;
+  // The roster's name carries its own place (清河县财政局, 清河县人民政府): what the report adds in front is a
+  // higher level (邢台市清河县财政局, 河北省清河县人民政府), not another place.
+  if (rosterKey.startsWith(place) || placeOf(rosterKey) !== null) return true;
   // 清河县 under 邢台市清河县, or 河北省清河县 for 清河县: the same place written longer or shorter.
   return place.includes(leftover) || leftover.endsWith(place);
 }

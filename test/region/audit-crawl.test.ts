@@ -34,6 +34,17 @@ describe('gouji audit --crawl', () => {
     expect(badOut.stderr).toContain('无法写入');
     expect(badOut.stderr).toContain('no-such-folder');
     expect(site.requests.length).toBe(before);
+    // A start URL that is none is named, in both languages.
+    const badUrl = await gouji(['audit', '--crawl', 'http://exa mple.gov.cn/']);
+    expect(badUrl.status).toBe(2);
+    expect(badUrl.stderr).toContain('http://exa mple.gov.cn/');
+    expect(badUrl.stderr).not.toContain('Invalid URL');
+  });
+
+  it('an existing file is checked by itself: /dev/null takes what is thrown away', { timeout: TIMEOUT }, async () => {
+    const run = await gouji(['audit', '--json', '--crawl', `${site.origin}/plain/list1.html`, '--max-pages', '1', '--delay', '0', '--html', '/dev/null']);
+    expect(run.status).not.toBe(2);
+    expect(JSON.parse(run.stdout)).toHaveLength(2);
   });
 
   it('takes --max-pages and --delay as gouji crawl does', { timeout: TIMEOUT }, async () => {
@@ -59,6 +70,9 @@ describe('gouji audit --crawl', () => {
     expect(bare.status).toBe(2);
     expect(bare.stderr).toContain('1 个列表页未能读取');
     expect(JSON.parse(bare.stdout)).toHaveLength(1);
+    // …and when the batch summary is printed too (it has no roster part to carry it).
+    const summarised = await gouji(['audit', '--json', '--summary', '--crawl', `${site.origin}/mixed/index.htm`, '--delay', '0']);
+    expect(summarised.stderr).toContain('1 个列表页未能读取');
   });
 
   it('a start page that lists nothing readable names it in the message', { timeout: TIMEOUT }, async () => {

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../../cli/batch';
+import { HostGate } from '../../cli/host-gate';
 import { renderPage } from '../fixtures/render';
 import { cleanReport } from '../fixtures/report-data';
 
@@ -66,5 +67,35 @@ describe('one input at a time per host, with a delay', () => {
   it('without it, the batch fetches --concurrency at once, as before', { timeout: 60_000 }, async () => {
     expect(await batch()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(mostPerHost).toBeGreaterThan(1);
+  });
+});
+
+describe('HostGate on its own', () => {
+  it('hands out every input once, in input order within a host, over 20,000 hosts', async () => {
+    const sources = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `saved/${i}.html` : `http://h${i % 7_000}.test/r/${i}.html`));
+    const gate = new HostGate(sources, 0);
+    const seen: number[] = [];
+    for (let turn = await gate.next(); turn; turn = await gate.next()) {
+      seen.push(turn.index);
+      await gate.run(turn.host, async () => {});
+    }
+    expect(seen).toEqual(sources.map((_, i) => i));
+  });
+
+  it('a host asked just before (by the crawl) waits out the delay before its first input', async () => {
+    const gate = new HostGate(['http://a.test/1.html'], 200, new Map([['a.test', performance.now()]]));
+    const turn = (await gate.next())!;
+    const asked = performance.now();
+    let started = 0;
+    await gate.run(turn.host, async () => void (started = performance.now()));
+    expect(started - asked).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a job that throws frees its host for the next input', async () => {
+    const gate = new HostGate(['http://a.test/1.html', 'http://a.test/2.html'], 0);
+    const first = (await gate.next())!;
+    const waiting = gate.next();
+    await expect(gate.run(first.host, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect((await waiting)?.index).toBe(1);
   });
 });

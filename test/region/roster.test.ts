@@ -175,6 +175,20 @@ describe('roster names matched by a common ending', () => {
     expect(unitOf('河东县自然资源和规划局')).toBeNull();
     expect(coverageOf(roster, [auditedAs('河东县市场监督管理局')]).status('市场监督管理局')).toBe('missing');
   });
+
+  it('a roster name carrying its own place matches a report adding a higher level in front', () => {
+    const roster = parseRoster('单位,上级\n清河县人民政府,邢台市人民政府\n清河县财政局,清河县人民政府\n清河县城市管理局,清河县人民政府\n');
+    const matcher = new UnitMatcher(roster.units);
+    const unitOf = (agency: string) => {
+      const m = matcher.match(agency, 'http://site.invalid/');
+      return m && 'unit' in m ? m.unit.name : m;
+    };
+    expect(unitOf('邢台市清河县财政局')).toBe('清河县财政局');
+    expect(unitOf('河北省清河县财政局')).toBe('清河县财政局');
+    expect(unitOf('河北省清河县人民政府')).toBe('清河县人民政府');
+    expect(unitOf('邢台市清河县城市管理局')).toBe('清河县城市管理局');
+    expect(unitOf('河东县城市管理局')).toBeNull();
+  });
 });
 
 describe('roster files as Excel saves them', () => {
