@@ -46,7 +46,7 @@ export function attachmentSource(href: string, page: string): string | null {
 /** The audit, and where the input was read (a URL after its redirects: what its relative links resolve against). */
 async function auditSource(source: string, lang: Lang, fetchOptions: FetchOptions, audit: AuditOptions, context?: DocumentContext): Promise<DetailedAudit & { readFrom: string }> {
   const input = await readInput(source, fetchOptions);
-  if (!input.ok) return { result: input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }) : unreadableResult(source, input.why, { lang }), sources: {}, readFrom: source };
+  if (!input.ok) return { result: input.rule === 'input.too-large' ? tooLargeResult(source, input.size, { lang }, input.stoppedAt) : unreadableResult(source, input.why, { lang }), sources: {}, readFrom: source };
   return { ...(await auditFile(input.bytes, source, { ...audit, lang, charset: input.charset, ...(context ? { context } : {}) })), readFrom: input.url ?? source };
 }
 

@@ -245,8 +245,10 @@ export function unreadableResult(source: string, why: Unreadable, options: Audit
 }
 
 /** An input over the size guard, said as such and not audited. */
-export function tooLargeResult(source: string, size: number, options: AuditOptions = {}): AuditResult {
-  return inputFailure(source, { rule: 'input.too-large', severity: 'error', params: { size: formatBytes(size), limit: formatBytes(MAX_INPUT_BYTES) }, cells: [] }, options.lang ?? 'zh').result;
+/** `stopped`: a download of no declared length, read no further than the cap (`size` is where it stopped). */
+export function tooLargeResult(source: string, size: number, options: AuditOptions = {}, stopped = false): AuditResult {
+  const draft: FindingDraft = { rule: 'input.too-large', severity: 'error', params: { size: formatBytes(size), limit: formatBytes(MAX_INPUT_BYTES) }, cells: [], ...(stopped ? { messageKey: 'input.too-large#stopped' } : {}) };
+  return inputFailure(source, draft, options.lang ?? 'zh').result;
 }
 
 /** A result that is one finding about the input (a document that could not be read, and why). */

@@ -60,7 +60,7 @@ export const RULE_CATALOGUE: readonly RuleMeta[] = [
   // The input itself, and Gouji's own faults.
   rule('input.no-report', 'input', { variants: ['attachment'] }),
   rule('input.unreadable', 'input', { variants: ['empty', 'binary', 'pdf', 'encoding', 'folder', 'open', 'missing', 'fetch', 'http', 'challenge', 'timeout', 'emptyShell', 'encrypted', 'damaged', 'unzipLimit'] }),
-  rule('input.too-large', 'input'),
+  rule('input.too-large', 'input', { variants: ['stopped'] }),
   rule('input.truncated', 'input'),
   rule('input.image-only', 'input'),
   // Documents: a .doc/.wps read as text whose tables were not all rebuilt; a page whose attachment was audited instead.

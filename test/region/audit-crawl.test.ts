@@ -75,6 +75,14 @@ describe('gouji audit --crawl', () => {
     expect(summarised.stderr).toContain('1 个列表页未能读取');
   });
 
+  it('an input of no declared length over the cap: where the download stopped, said as such', { timeout: TIMEOUT }, async () => {
+    const run = await gouji(['audit', '--json', `${site.origin}/endless/index.htm`]);
+    expect(run.status).toBe(2);
+    const [result] = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }[];
+    expect(result!.findings.map((f) => f.rule)).toEqual(['input.too-large']);
+    expect(result!.findings[0]!.message).toMatch(/^输入超过 64\.0 MB 的大小上限（下载到 6\d\.\d MB 时停止），未审核$/);
+  });
+
   it('a start page that lists nothing readable names it in the message', { timeout: TIMEOUT }, async () => {
     const run = await gouji(['audit', '--crawl', `${site.origin}/blocked/index.htm`, '--delay', '0']);
     expect(run.status).toBe(2);
