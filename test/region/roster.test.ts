@@ -157,13 +157,18 @@ describe('roster aliases against names', () => {
 });
 
 describe('roster names matched by a common ending', () => {
-  it("another place's office is not ours; the same place written longer or shorter is", () => {
-    const roster = parseRoster('单位,上级\n市场监督管理局,清河县人民政府\n自然资源和规划局,邢台市清河县人民政府\n');
+  /** The name of the unit an agency's report goes to, or the ambiguity, or null. */
+  const unitOfIn = (roster: ReturnType<typeof parseRoster>) => {
     const matcher = new UnitMatcher(roster.units);
-    const unitOf = (agency: string) => {
+    return (agency: string) => {
       const m = matcher.match(agency, 'http://site.invalid/');
       return m && 'unit' in m ? m.unit.name : m;
     };
+  };
+
+  it("another place's office is not ours; the same place written longer or shorter is", () => {
+    const roster = parseRoster('单位,上级\n市场监督管理局,清河县人民政府\n自然资源和规划局,邢台市清河县人民政府\n');
+    const unitOf = unitOfIn(roster);
     expect(unitOf('河东县市场监督管理局')).toBeNull();
     expect(unitOf('河北省河东县市场监督管理局')).toBeNull();
     expect(unitOf('河东区市场监督管理局')).toBeNull();
@@ -178,11 +183,7 @@ describe('roster names matched by a common ending', () => {
 
   it('a roster name carrying its own place matches a report adding a higher level in front', () => {
     const roster = parseRoster('单位,上级\n清河县人民政府,邢台市人民政府\n清河县财政局,清河县人民政府\n清河县城市管理局,清河县人民政府\n');
-    const matcher = new UnitMatcher(roster.units);
-    const unitOf = (agency: string) => {
-      const m = matcher.match(agency, 'http://site.invalid/');
-      return m && 'unit' in m ? m.unit.name : m;
-    };
+    const unitOf = unitOfIn(roster);
     expect(unitOf('邢台市清河县财政局')).toBe('清河县财政局');
     expect(unitOf('河北省清河县财政局')).toBe('清河县财政局');
     expect(unitOf('河北省清河县人民政府')).toBe('清河县人民政府');
