@@ -8,6 +8,7 @@ import { SiteCrawl, type CrawlNote } from '../lib/crawl/crawl';
 import type { ReportLink } from '../lib/crawl/list-page';
 import { decodeInput } from '../lib/extract/decode';
 import { ruleMessageKey, t, type Lang } from '../lib/i18n/messages';
+import { hostOf } from './host-gate';
 import { readInput, type FetchOptions } from './read-input';
 
 export interface CrawlRunOptions {
@@ -48,7 +49,7 @@ export function noteMessage(note: CrawlNote, lang: Lang): string {
 export async function crawlSites(starts: readonly string[], options: CrawlRunOptions): Promise<CrawlOutcome> {
   const byHost = new Map<string, string[]>();
   for (const s of starts) {
-    const host = new URL(s).host.toLowerCase();
+    const host = hostOf(s);
     byHost.set(host, [...(byHost.get(host) ?? []), s]);
   }
   const outcome: CrawlOutcome = { reports: [], pagesRead: 0, pagesFailed: 0, lastRequestAt: new Map() };
@@ -63,7 +64,7 @@ export async function crawlSites(starts: readonly string[], options: CrawlRunOpt
           if (!first) await sleep(options.delayMs);
           first = false;
           const input = await readInput(url, options.fetch);
-          outcome.lastRequestAt.set(new URL(url).host.toLowerCase(), performance.now());
+          outcome.lastRequestAt.set(hostOf(url), performance.now());
           if (!input.ok) {
             outcome.pagesFailed++;
             const why =

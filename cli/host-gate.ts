@@ -17,7 +17,7 @@ export class HostGate {
   private wake: (() => void)[] = [];
   private left: number;
 
-  /** `lastRequestAt`: when each host was last asked (performance.now()), say by the crawl that found the inputs. */
+  /** `lastRequestAt`: when each host (as hostOf gives it) was last asked (performance.now()), say by the crawl that found the inputs. */
   constructor(
     sources: readonly string[],
     private readonly delayMs: number,
@@ -30,7 +30,7 @@ export class HostGate {
       this.queues.set(host, queue);
     });
     for (const host of this.queues.keys()) this.push(host);
-    for (const [host, at] of lastRequestAt) this.lastDone.set(host.toLowerCase(), at);
+    for (const [host, at] of lastRequestAt) this.lastDone.set(host, at);
     this.left = sources.length;
   }
 

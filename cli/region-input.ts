@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { sniffInputKind } from '../lib/document/index';
 import { decodeText } from '../lib/extract/decode';
 import type { AuditResult } from '../lib/model/schema';
 import { parseRoster, RosterError, type Roster } from '../lib/roster/roster';
@@ -14,8 +15,8 @@ export async function loadRoster(file: string): Promise<Roster | string> {
   } catch (error) {
     return `无法读取名册 / cannot read the roster ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`;
   }
-  // .xlsx (and .ods) are zip archives: read as text they are garbage, and the header message would be too.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+  // .xlsx (and .ods) are zip archives, as .docx is (the sniffer's 'docx'): read as text they are garbage, and the header message would be too.
+  if (sniffInputKind(bytes) === 'docx') {
     return `名册 ${file} 是 Excel 工作簿而非 CSV，请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再用 / the roster ${file} is a spreadsheet workbook, not CSV: save it as CSV (UTF-8, comma-separated) and use that`;
   }
   // Excel in China saves CSV as GBK and 「Unicode 文本」 as UTF-16 with tabs: both are read.

@@ -6,6 +6,7 @@
  * `createPageHTML(countPage, currentPage, "index", "htm")` that writes index_1.htm, index_2.htm ….
  */
 import { parse } from 'parse5';
+import { decodeWith } from '../extract/decode';
 
 export interface ReportLink {
   url: string;
@@ -141,9 +142,6 @@ function looksLikeListPage(u: URL, base: URL): boolean {
   return /^(index|list|default)(_\d+)?\.s?html?$/i.test(name) || /\d+\.s?html?$/i.test(name) || name === '';
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const GB18030 = new TextDecoder('gb18030', { fatal: true });
-
 /**
  * An attachment's file name without its extension, percent-escapes decoded as UTF-8 or else as GBK (older
  * CMSs escape GBK bytes: %C4%EA%B1%A8 is 年报); null when it is neither (`100%.pdf`, stray bytes), so a
@@ -154,14 +152,7 @@ function decodedFileName(u: URL): string | null {
   if (/%(?![0-9a-f]{2})/i.test(escaped)) return null;
   // A URL's pathname is ASCII (the parser escapes the rest), so each character or escape is one byte.
   const bytes = Uint8Array.from(escaped.match(/%[0-9a-f]{2}|[^%]/gi) ?? [], (c) => (c.length === 3 ? parseInt(c.slice(1), 16) : c.charCodeAt(0)));
-  for (const decoder of [UTF8, GB18030]) {
-    try {
-      return decoder.decode(bytes);
-    } catch {
-      // Not this encoding; try the next.
-    }
-  }
-  return null;
+  return decodeWith(bytes, 'utf-8', true) ?? decodeWith(bytes, 'gb18030', true);
 }
 
 function isSiteHome(u: URL): boolean {

@@ -18,7 +18,8 @@ function decoderLabel(charset: string): string {
   return c;
 }
 
-function decodeWith(bytes: Uint8Array, label: string, fatal = false): string | null {
+/** The bytes in `label`; null when the label is unknown, or (`fatal`) when the bytes are not that encoding. */
+export function decodeWith(bytes: Uint8Array, label: string, fatal = false): string | null {
   try {
     return new TextDecoder(label, { fatal }).decode(bytes);
   } catch {

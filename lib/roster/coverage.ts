@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { AuditResult } from '../model/schema';
-import { ownNameKeys, placeOf, unitKey, type Roster, type RosterUnit } from './roster';
+import { ownNameKeys, PLACE_ENDINGS, placeOf, unitKey, type Roster, type RosterUnit } from './roster';
 
 export const CoverageStatusSchema = z.enum(['published', 'late', 'missing']);
 export type CoverageStatus = z.infer<typeof CoverageStatusSchema>;
@@ -36,7 +36,7 @@ export interface Coverage {
 const MIN_SUFFIX = 4;
 
 /** A leftover prefix that names a place: 河东县, 河北省清河县, 城关镇, 东城街道. */
-const PLACE_NAME = /(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|镇|乡|街道|特别行政区)$/;
+const PLACE_NAME = new RegExp(`(?:${PLACE_ENDINGS}|镇|乡|街道|特别行政区)$`);
 
 type Match = { unit: RosterUnit } | { ambiguous: RosterUnit[] };
 

@@ -43,10 +43,14 @@ const ALIAS_SPLIT = /[、;；|/，,]/;
 /** A unit's name or alias as matched: NFKC, no spaces or punctuation, 人民政府 = 政府 (as cross-year matching does). */
 export const unitKey = (name: string): string => agencyKey(name);
 
+/** How the name of a place with a government ends (regex alternatives): 省, 市, 县, 区, 旗 and their kin. */
+export const PLACE_ENDINGS = '省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗';
+const GOVERNMENT_OF_PLACE = new RegExp(`^(.+?(?:${PLACE_ENDINGS}))(?:人民)?政府`);
+
 /** 清河县人民政府 → 清河县: the place a government's units carry as a prefix (keyed as unitKey). */
 export function placeOf(parent: string | null): string | null {
   if (!parent) return null;
-  const m = /^(.+?(?:省|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗))(?:人民)?政府/.exec(parent.normalize('NFKC'));
+  const m = GOVERNMENT_OF_PLACE.exec(parent.normalize('NFKC'));
   return m ? unitKey(m[1]!) : null;
 }
 
